@@ -1,0 +1,77 @@
+/**
+ * `npm run data`: builds every layer, archive and report from the source bundle.
+ *   --district <id>   build another district of data/districts.json (default: the registry's default)
+ *   --if-missing      do nothing when the outputs exist and nothing they depend on changed
+ *   --verbose         print every rejected record (they are always in static/data/build-report.json)
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildLayers } from './pipeline/build';
+import { buildFingerprint } from './pipeline/fingerprint';
+import { sourcesDir } from './pipeline/read';
+import { countLine, SourceError } from './pipeline/report';
+import { writeOutputs } from './pipeline/write';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const districtId = valueOf('--district') ?? process.env.HENGFU_DISTRICT;
+const dir = sourcesDir(repoRoot);
+const staticDir = join(repoRoot, 'static');
+const stampFile = join(staticDir, 'data', '.fingerprint');
+
+try {
+	main();
+} catch (err) {
+	if (err instanceof SourceError) {
+		console.error(`\nbuild stopped: ${err.message}`);
+		process.exit(1);
+	}
+	throw err;
+}
+
+function main(): void {
+	const fingerprint = buildFingerprint(repoRoot, dir, districtId ?? 'default');
+	if (args.includes('--if-missing') && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint) {
+		console.log('data is up to date (static/data, static/tiles); `npm run data` rebuilds it');
+		return;
+	}
+	const started = performance.now();
+	console.log(`source bundle: ${dir}`);
+	const result = buildLayers({ repoRoot, sourcesDir: dir, districtId });
+	const archives = writeOutputs(result, staticDir, dir);
+	writeFileSync(stampFile, fingerprint);
+
+	console.log(`\n${result.district.name_zh} (${result.district.id})\n\nsources: in = accepted + rejected`);
+	for (const c of result.counts) console.log('  ' + countLine(c));
+	const broken = result.counts.filter((c) => c.read !== c.accepted + c.rejected);
+
+	console.log(`\nrejected records: ${result.rejected.length} (every one in static/data/build-report.json)`);
+	const byReason = new Map<string, number>();
+	for (const r of result.rejected) {
+		const key = `${r.source}: ${r.reason.replace(/\(.*?\)/g, '(…)').replace(/"[^"]*"/g, '"…"')}`;
+		byReason.set(key, (byReason.get(key) ?? 0) + 1);
+	}
+	for (const [reason, n] of byReason) console.log(`  ${String(n).padStart(4)} × ${reason}`);
+	if (args.includes('--verbose')) for (const r of result.rejected) console.log(`  ${r.file} #${r.index} ${r.id ?? ''}: ${r.reason}`);
+
+	console.log('\nlayers: total (in district)');
+	for (const [id, fs] of result.layers) console.log(`  ${id.padEnd(22)} ${String(fs.length).padStart(5)} (${fs.filter((f) => f.properties.in_district === true).length})`);
+
+	console.log('\npublished figure beside computed count');
+	for (const f of result.figures) {
+		console.log(`  ${f.label_en.padEnd(44)} published ${String(f.published).padStart(6)}   computed ${f.computed === null ? '     —' : String(f.computed).padStart(6)}   ${f.note}`);
+	}
+	console.log('\narchives');
+	for (const a of archives) console.log(`  ${a.archive}.pmtiles ${(a.bytes / 1024).toFixed(1)} KiB, ${a.tileCount} tiles, largest ${(a.largestTileBytes / 1024).toFixed(1)} KiB (${a.largestTile})`);
+	console.log(`\nbuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+	if (broken.length) {
+		console.error(`count mismatch in ${broken.map((b) => b.source).join(', ')}: records were lost`);
+		process.exit(1);
+	}
+}
+
+function valueOf(flag: string): string | undefined {
+	const i = args.indexOf(flag);
+	return i >= 0 ? args[i + 1] : undefined;
+}

@@ -1,0 +1,139 @@
+import { area } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { join } from 'node:path';
+import { LAYERS, type LayerDef } from '../../src/lib/layers';
+import type { District } from '../../src/lib/schema/district';
+import { conflateProtectedBuildings, type Clipped, type MatchCount } from './conflate/buildings';
+import { clipToDistrict, contextArea, loadDistrictRegistry, outsideMask, selectDistrict, type Area } from './districts';
+import { sortFeatures, validateLayer, type LayerFeature } from './layers';
+import { loadSource, type LoadedSource } from './load';
+import { SOURCES, sourceById } from './manifest';
+import { listPhotos } from './read';
+import type { Rejection, SourceCount } from './report';
+import { buildStreetLayers, type StreetTables } from './streets/layer';
+
+export interface FigureCheck {
+	key: string;
+	label_en: string;
+	published: number;
+	source: string;
+	computed: number | null;
+	note: string;
+}
+
+export interface BuildResult {
+	district: District;
+	boundary: Area;
+	layers: Map<string, LayerFeature[]>;
+	counts: SourceCount[];
+	rejected: Rejection[];
+	matches: MatchCount[];
+	streetTables: StreetTables;
+	figures: FigureCheck[];
+	photos: string[];
+}
+
+export interface BuildOptions {
+	repoRoot: string;
+	sourcesDir: string;
+	districtId?: string;
+}
+
+/** Every stage from raw sources to validated WGS84 layers, in memory; `write.ts` puts them on disk. */
+export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions): BuildResult {
+	const registry = loadDistrictRegistry(join(repoRoot, 'data/districts.json'));
+	const district = selectDistrict(registry, districtId);
+
+	const loaded = new Map<string, LoadedSource>();
+	for (const entry of SOURCES) {
+		if (entry.format === 'geojson' || entry.format === 'shl') loaded.set(entry.id, loadSource(sourcesDir, entry));
+	}
+	const features = (id: string) => loaded.get(id)?.features ?? [];
+
+	const boundary = districtBoundary(district, features(district.boundary_source));
+	const context = contextArea(boundary, district.context_buffer_m);
+	const clip = (id: string) => clipToDistrict(features(id), boundary, context) as Clipped[];
+
+	const photos = listPhotos(sourcesDir, sourceById('photos'));
+	const buildings = conflateProtectedBuildings({
+		excellent: clip('shl-excellent-buildings'),
+		relics: clip('shl-relic-sites'),
+		osm: clip('osm-heritage'),
+		atlas: clip('645-buildings'),
+		virtualShanghai: clip('virtual-shanghai'),
+		photos: new Set(photos)
+	});
+
+	const streetBuild = buildStreetLayers({
+		repoRoot,
+		sourcesDir,
+		historicRoads: features('645-roads'),
+		virtualShanghai: features('virtual-shanghai'),
+		clip: (fs) => clipToDistrict(fs, boundary, context)
+	});
+
+	const raw = new Map<string, LayerFeature[]>();
+	raw.set('protected-buildings', buildings.features as LayerFeature[]);
+	raw.set('streets', streetBuild.streets);
+	raw.set('never-widened-roads', streetBuild.neverWidened);
+	raw.set('district-boundary', [{ ...boundary, properties: { id: district.id, name_zh: district.name_zh, name_en: district.name_en, in_district: true } }]);
+	raw.set('district-mask', [{ ...outsideMask(boundary), properties: { in_district: false } }]);
+	for (const layer of LAYERS) {
+		if ('source' in layer.build) raw.set(layer.id, fromSource(layer, clip(layer.build.source)));
+	}
+
+	const layers = new Map<string, LayerFeature[]>();
+	const layerRejections: Rejection[] = [];
+	for (const layer of LAYERS) {
+		const checked = validateLayer(layer, raw.get(layer.id) ?? []);
+		layers.set(layer.id, sortFeatures(checked.features));
+		layerRejections.push(...checked.rejected);
+	}
+
+	const counts = [...[...loaded.values()].map((l) => l.count), streetBuild.count, streetBuild.neverWidenedCount];
+	const rejected = [...[...loaded.values()].flatMap((l) => l.rejected), ...streetBuild.rejected, ...layerRejections];
+	return {
+		district,
+		boundary,
+		layers,
+		counts,
+		rejected,
+		matches: buildings.matches,
+		streetTables: streetBuild.tables,
+		figures: checkFigures(district, boundary, layers),
+		photos: [...new Set(layers.get('protected-buildings')!.map((f) => f.properties.photo).filter((p): p is string => typeof p === 'string'))].sort()
+	};
+}
+
+function districtBoundary(district: District, features: Feature[]): Area {
+	const found = features.find((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
+	if (!found) throw new Error(`district "${district.id}": source ${district.boundary_source} holds no valid boundary polygon`);
+	return found as Feature<Polygon | MultiPolygon>;
+}
+
+function fromSource(layer: LayerDef, features: Clipped[]): LayerFeature[] {
+	if (!('source' in layer.build)) return [];
+	const map = layer.build.properties;
+	return features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...map(f.properties, f.id), in_district: f.properties.in_district } }));
+}
+
+/** Each published figure beside what the portal can count; null where no source lets us count it. */
+function checkFigures(district: District, boundary: Area, layers: Map<string, LayerFeature[]>): FigureCheck[] {
+	const inDistrict = (id: string, where: (f: LayerFeature) => boolean = () => true) =>
+		(layers.get(id) ?? []).filter((f) => f.properties.in_district === true && where(f)).length;
+	const computed: Record<string, () => { value: number | null; note: string }> = {
+		protected_buildings: () => ({
+			value: inDistrict('protected-buildings'),
+			note: `${inDistrict('protected-buildings', (f) => f.properties.excellent === true)} 优秀历史建筑 + ${inDistrict('protected-buildings', (f) => f.properties.protection === 'relic')} 文物保护单位 not also listed`
+		}),
+		never_widened_roads: () => {
+			const names = (status: string) => new Set((layers.get('never-widened-roads') ?? []).filter((f) => f.properties.never_widened === status).map((f) => f.properties.name));
+			return { value: names('confirmed').size, note: `confirmed; ${names('unconfirmed').size} more named as unconfirmed candidates` };
+		},
+		area_km2: () => ({ value: Math.round(area(boundary) / 1e4) / 100, note: 'area of the OSM boundary polygon' })
+	};
+	return district.figures.map((fig) => {
+		const c = computed[fig.key]?.() ?? { value: null, note: 'no source in the bundle to count this' };
+		return { key: fig.key, label_en: fig.label_en, published: fig.value, source: fig.source, computed: c.value, note: c.note };
+	});
+}

@@ -1,0 +1,280 @@
+import type { Feature, Geometry } from 'geojson';
+import { addressesMatch, namesMatch, parseAddress } from '../../../src/lib/geo/address';
+import { BATCHES, BATCH_YEARS, RELIC_LEVELS, type ProtectedBuilding } from '../../../src/lib/schema/protected-building';
+import type { SourceFeature } from '../validate';
+import { anchorOf, contains, isArea, metres } from './geo';
+import { matchOneToOne, type Pair } from './match';
+
+export type Clipped = SourceFeature & { properties: { in_district: boolean } };
+
+export interface ConflateInput {
+	/** 上海市优秀历史建筑 (Shanghai Library): the authority for listing and batch. */
+	excellent: Clipped[];
+	/** 文物保护单位 (Shanghai Library): protection level. */
+	relics: Clipped[];
+	/** OSM heritage objects: footprints, English names. */
+	osm: Clipped[];
+	/** 645 atlas: architect, build years, municipal number. */
+	atlas: Clipped[];
+	/** Virtual Shanghai: historic address and name. */
+	virtualShanghai: Clipped[];
+	/** Photo file names present in the bundle. */
+	photos: ReadonlySet<string>;
+}
+
+export interface MatchCount {
+	source: string;
+	candidates: number;
+	matched: number;
+	byMethod: Record<string, number>;
+}
+
+type Method = 'name' | 'address' | 'footprint' | 'proximity';
+const RANK: readonly Method[] = ['name', 'address', 'footprint', 'proximity'];
+
+/** Search radii: a same-name record may sit a block away (geocoded to a lane entrance); a nameless one must be next door. */
+const NAME_RADIUS_M = 200;
+const PROXIMITY_M = { relic: 20, osm: 15, atlas: 25, vs: 30 } as const;
+
+interface Draft {
+	geometry: Geometry;
+	anchor: [number, number];
+	names: string[];
+	address: string | null;
+	props: Partial<ProtectedBuilding> & { id: string; name_zh: string };
+	sourceIds: string[];
+	match: string[];
+	inDistrict: boolean;
+}
+
+/** One record per real building: the listings merged, then enriched from OSM, the 645 atlas and Virtual Shanghai. */
+export function conflateProtectedBuildings(input: ConflateInput): { features: Feature<Geometry, ProtectedBuilding>[]; matches: MatchCount[] } {
+	const drafts = input.excellent.map(fromExcellent);
+	const matches: MatchCount[] = [];
+
+	const relicPairs = pairs(drafts, input.relics, (f) => [String(f.properties.nameS)], (f) => String(f.properties.address ?? ''), PROXIMITY_M.relic);
+	const relicMatches = matchOneToOne(relicPairs, RANK);
+	matches.push(count('shl-relic-sites', input.relics.length, relicMatches));
+	const matchedRelics = new Set([...relicMatches.values()].map((p) => p.candidate));
+	for (const [target, pair] of relicMatches) applyRelic(drafts[target], input.relics[pair.candidate], pair);
+	input.relics.forEach((relic, i) => {
+		if (!matchedRelics.has(i)) drafts.push(fromRelic(relic));
+	});
+
+	const osmPairs = pairs(drafts, input.osm, osmNames, osmAddress, PROXIMITY_M.osm);
+	const osmMatches = matchOneToOne(osmPairs, RANK);
+	matches.push(count('osm-heritage', input.osm.length, osmMatches));
+	for (const [target, pair] of osmMatches) applyOsm(drafts[target], input.osm[pair.candidate], pair);
+
+	const atlasPairs = pairs(drafts, input.atlas, (f) => [String(f.properties.title)], (f) => String(f.properties.xian_di_zhi ?? ''), PROXIMITY_M.atlas);
+	const atlasMatches = matchOneToOne(atlasPairs, RANK);
+	matches.push(count('645-buildings', input.atlas.length, atlasMatches));
+	for (const [target, pair] of atlasMatches) applyAtlas(drafts[target], input.atlas[pair.candidate], pair);
+
+	const vsPairs = pairs(drafts, input.virtualShanghai, (f) => [String(f.properties.name_zh ?? '')], () => '', PROXIMITY_M.vs);
+	const vsMatches = matchOneToOne(vsPairs, RANK);
+	matches.push(count('virtual-shanghai', input.virtualShanghai.length, vsMatches));
+	for (const [target, pair] of vsMatches) applyVirtualShanghai(drafts[target], input.virtualShanghai[pair.candidate], pair);
+
+	const features = drafts.map((d) => finish(d, input.photos)).sort((a, b) => (a.properties.id < b.properties.id ? -1 : 1));
+	return { features, matches };
+}
+
+function pairs(
+	drafts: Draft[],
+	candidates: Clipped[],
+	namesOf: (f: Clipped) => string[],
+	addressOf: (f: Clipped) => string,
+	proximityM: number
+): Pair<Method>[] {
+	const out: Pair<Method>[] = [];
+	const prepared = candidates.map((f) => ({ f, anchor: anchorOf(f.geometry), names: namesOf(f), address: parseAddress(addressOf(f)) }));
+	drafts.forEach((draft, target) => {
+		const address = parseAddress(draft.address);
+		prepared.forEach(({ f, anchor, names, address: theirs }, candidate) => {
+			const distanceM = metres(draft.anchor, anchor);
+			if (distanceM > NAME_RADIUS_M && !(isArea(f) && distanceM < 2 * NAME_RADIUS_M)) return;
+			let method: Method | null = null;
+			if (names.some((n) => draft.names.some((m) => namesMatch(n, m)))) method = 'name';
+			else if (addressesMatch(address, theirs)) method = 'address';
+			else if (isArea(f) && contains(f, draft.anchor)) method = 'footprint';
+			else if (distanceM <= proximityM) method = 'proximity';
+			if (method) out.push({ target, candidate, method, distanceM });
+		});
+	});
+	return out;
+}
+
+function fromExcellent(f: Clipped): Draft {
+	const p = f.properties;
+	const batch = BATCHES.find((b) => b === p.batch) ?? null;
+	const names = [String(p.nameS), ...((p.csv_names as string[] | null) ?? [])];
+	return {
+		geometry: f.geometry,
+		anchor: anchorOf(f.geometry),
+		names,
+		address: (p.address as string) || null,
+		props: {
+			id: `ehb-${uriTail(p.uri)}`,
+			name_zh: String(p.nameS),
+			name_pinyin: (p.nameE as string) || null,
+			address: (p.address as string) || null,
+			excellent: true,
+			batch,
+			batch_source: batch ? 'shl-excellent-buildings' : null,
+			description: (p.des as string) || null,
+			wiki_url: (p.wiki_url as string) || null,
+			photo: (p.photo_url as string) || null,
+			...yearFrom(p.construction_year as string | null, 'shl')
+		},
+		sourceIds: [`shl:${uriTail(p.uri)}`],
+		match: [],
+		inDistrict: p.in_district
+	};
+}
+
+function fromRelic(f: Clipped): Draft {
+	const p = f.properties;
+	const draft: Draft = {
+		geometry: f.geometry,
+		anchor: anchorOf(f.geometry),
+		names: [String(p.nameS)],
+		address: (p.address as string) || null,
+		props: {
+			id: `relic-${uriTail(p.uri)}`,
+			name_zh: String(p.nameS),
+			name_pinyin: (p.nameE as string) || null,
+			address: (p.address as string) || null,
+			excellent: false,
+			batch: null,
+			batch_source: null,
+			description: (p.des as string) || null
+		},
+		sourceIds: [],
+		match: [],
+		inDistrict: p.in_district
+	};
+	applyRelic(draft, f, null);
+	return draft;
+}
+
+function applyRelic(draft: Draft, f: Clipped, pair: Pair<Method> | null): void {
+	const type = String(f.properties.type);
+	draft.props.relic_level = RELIC_LEVELS.find((level) => type.includes(level)) ?? null;
+	draft.props.red_site = type.includes('红色旅游景点');
+	draft.props.description ??= (f.properties.des as string) || null;
+	draft.sourceIds.push(`shl:${uriTail(f.properties.uri)}`);
+	if (pair) draft.match.push(`relic:${pair.method}`);
+}
+
+function osmNames(f: Clipped): string[] {
+	const p = f.properties;
+	return ['name', 'name:zh', 'name:zh-Hans', 'old_name', 'alt_name'].map((k) => p[k]).filter((v): v is string => typeof v === 'string');
+}
+
+function osmAddress(f: Clipped): string {
+	const p = f.properties;
+	return `${p['addr:street'] ?? ''}${p['addr:housenumber'] ?? ''}号`;
+}
+
+function applyOsm(draft: Draft, f: Clipped, pair: Pair<Method>): void {
+	const p = f.properties;
+	if (isArea(f)) {
+		draft.geometry = f.geometry;
+		draft.props.geometry_source = 'osm-footprint';
+	}
+	draft.props.name_en ??= (p['name:en'] as string) || null;
+	if (!draft.props.batch) {
+		const year = /^(\d{4})年/.exec(String(p['heritage:ref'] ?? ''))?.[1];
+		const batch = BATCHES.find((b) => String(BATCH_YEARS[b]) === year);
+		if (batch) Object.assign(draft.props, { batch, batch_source: 'osm-heritage (heritage:ref)' });
+	}
+	if (draft.props.year_built == null) Object.assign(draft.props, yearFrom(p.start_date as string, 'osm'));
+	draft.sourceIds.push(`osm:${p['@id']}`);
+	draft.match.push(`osm:${pair.method}`);
+}
+
+function applyAtlas(draft: Draft, f: Clipped, pair: Pair<Method>): void {
+	const p = f.properties;
+	draft.props.architect ??= (p.she_ji_zhe as string) || (p.she_ji_shi as string) || null;
+	draft.props.municipal_no ??= (p.shi_you_bian_hao as string) || null;
+	// The atlas numbers listed buildings batch-first ("5D017" = batch 5), which agrees with the listing wherever both exist.
+	const batchNo = /^([1-5])[A-Z]\d/.exec(draft.props.municipal_no ?? '')?.[1];
+	if (!draft.props.batch && draft.props.excellent && batchNo) {
+		Object.assign(draft.props, { batch: BATCHES[Number(batchNo) - 1], batch_source: '645 municipal number' });
+	}
+	if (draft.props.year_built == null) {
+		const from = p.kai_shi_jian_zao_shi_jian;
+		const to = p.jie_shu_jian_zao_shi_jian;
+		const text = from && to && from !== to ? `${from}–${to}` : from ? String(from) : null;
+		Object.assign(draft.props, yearFrom(text, '645'));
+	}
+	draft.sourceIds.push(`645:${f.id}`);
+	draft.match.push(`645:${pair.method}`);
+}
+
+function applyVirtualShanghai(draft: Draft, f: Clipped, pair: Pair<Method>): void {
+	const p = f.properties;
+	draft.props.name_en ??= (p.name_en as string) || null;
+	const historic = (p.name_zh as string) || null;
+	if (historic && !namesMatch(historic, draft.props.name_zh)) draft.props.name_historic = historic;
+	draft.props.address_historic = (p.address as string) || null;
+	draft.sourceIds.push(`vs:${f.id}`);
+	draft.match.push(`vs:${pair.method}`);
+}
+
+function finish(d: Draft, photos: ReadonlySet<string>): Feature<Geometry, ProtectedBuilding> {
+	const photo = d.props.photo && photos.has(d.props.photo) ? d.props.photo : null;
+	const commonsName = photo?.replace(/^\d+px-/, '') ?? null;
+	const excellent = d.props.excellent ?? false;
+	const relic = d.props.relic_level ?? null;
+	const props: ProtectedBuilding = {
+		id: d.props.id,
+		name_zh: d.props.name_zh,
+		name_en: d.props.name_en ?? null,
+		name_pinyin: d.props.name_pinyin ?? null,
+		name_historic: d.props.name_historic ?? null,
+		address: d.props.address ?? null,
+		address_historic: d.props.address_historic ?? null,
+		excellent,
+		batch: d.props.batch ?? null,
+		batch_source: d.props.batch_source ?? null,
+		relic_level: relic,
+		red_site: d.props.red_site ?? false,
+		protection: excellent && relic ? 'both' : excellent ? 'excellent' : 'relic',
+		year_built: d.props.year_built ?? null,
+		decade: d.props.year_built ? Math.floor(d.props.year_built / 10) * 10 : null,
+		year_text: d.props.year_text ?? null,
+		architect: d.props.architect ?? null,
+		municipal_no: d.props.municipal_no ?? null,
+		description: d.props.description ?? null,
+		wiki_url: d.props.wiki_url ?? null,
+		photo,
+		photo_credit: commonsName ? `Wikimedia Commons: File:${commonsName}` : null,
+		photo_link: commonsName ? `https://commons.wikimedia.org/wiki/File:${encodeURIComponent(commonsName.replace(/ /g, '_'))}` : null,
+		geometry_source: d.props.geometry_source ?? 'point',
+		lon: d.anchor[0],
+		lat: d.anchor[1],
+		source_ids: d.sourceIds.join(';'),
+		match: d.match.join(';'),
+		in_district: d.inDistrict
+	};
+	return { type: 'Feature', geometry: d.geometry, properties: props };
+}
+
+/** The first plausible four-digit year in a free-text date ("1928 1932增建", "1912~1932", "不详"). */
+function yearFrom(text: string | null | undefined, source: string): Pick<ProtectedBuilding, 'year_built' | 'year_text'> | Record<string, never> {
+	if (!text) return {};
+	const m = /(1[89]\d\d|20[0-2]\d)/.exec(String(text));
+	return m ? { year_built: Number(m[1]), year_text: `${String(text).trim()} (${source})` } : {};
+}
+
+function uriTail(uri: unknown): string {
+	return String(uri).split('/').pop() ?? String(uri);
+}
+
+function count(source: string, candidates: number, matched: Map<number, Pair<Method>>): MatchCount {
+	const byMethod: Record<string, number> = {};
+	for (const p of matched.values()) byMethod[p.method] = (byMethod[p.method] ?? 0) + 1;
+	return { source, candidates, matched: matched.size, byMethod };
+}

@@ -1,0 +1,71 @@
+import { bbox, booleanIntersects, buffer, difference, featureCollection, polygon } from '@turf/turf';
+import type { BBox, Feature, MultiPolygon, Polygon } from 'geojson';
+import { readFileSync } from 'node:fs';
+import { districtRegistry, type District, type DistrictRegistry } from '../../src/lib/schema/district';
+import { SourceError } from './report';
+
+export type Area = Feature<Polygon | MultiPolygon>;
+
+/** Reads and validates `data/districts.json`; any problem names the file and the field. */
+export function loadDistrictRegistry(path: string): DistrictRegistry {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (err) {
+		throw new SourceError(path, `cannot be read as JSON (${(err as Error).message})`);
+	}
+	const result = districtRegistry.safeParse(parsed);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		throw new SourceError(path, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+	}
+	return result.data;
+}
+
+export function selectDistrict(registry: DistrictRegistry, id: string | undefined, file = 'data/districts.json'): District {
+	const wanted = id ?? registry.default;
+	const found = registry.districts.find((d) => d.id === wanted);
+	if (!found) {
+		const known = registry.districts.map((d) => d.id).join(', ');
+		throw new SourceError(file, `no district "${wanted}" (known: ${known}). Add its entry to the registry.`);
+	}
+	return found;
+}
+
+/** The district plus its context buffer: what every layer is clipped to. */
+export function contextArea(boundary: Area, bufferM: number): Area {
+	const area = buffer(boundary, bufferM, { units: 'meters', steps: 16 });
+	if (!area) throw new Error('buffering the district boundary produced nothing');
+	return area as Area;
+}
+
+/**
+ * Keeps the features that touch the context area and flags those touching the district
+ * itself. Features are kept whole rather than cut at the edge, so a street or a building
+ * straddling the line stays one object with its full geometry.
+ */
+export function clipToDistrict<F extends Feature>(features: F[], boundary: Area, context: Area): Array<F & { properties: { in_district: boolean } }> {
+	const contextBox = bbox(context);
+	const boundaryBox = bbox(boundary);
+	const out: Array<F & { properties: { in_district: boolean } }> = [];
+	for (const feature of features) {
+		const box = bbox(feature);
+		if (!boxesOverlap(box, contextBox) || !booleanIntersects(feature, context)) continue;
+		const inDistrict = boxesOverlap(box, boundaryBox) && booleanIntersects(feature, boundary);
+		out.push({ ...feature, properties: { ...feature.properties, in_district: inDistrict } });
+	}
+	return out;
+}
+
+/** A polygon covering the map around the district with the district cut out, to dim the outside. */
+export function outsideMask(boundary: Area, marginDeg = 0.5): Area {
+	const [w, s, e, n] = bbox(boundary);
+	const frame = polygon([[[w - marginDeg, s - marginDeg], [e + marginDeg, s - marginDeg], [e + marginDeg, n + marginDeg], [w - marginDeg, n + marginDeg], [w - marginDeg, s - marginDeg]]]);
+	const mask = difference(featureCollection([frame, boundary]));
+	if (!mask) throw new Error('cutting the district out of its frame produced nothing');
+	return mask as Area;
+}
+
+function boxesOverlap(a: BBox, b: BBox): boolean {
+	return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+}

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * A hash of everything a build depends on: the pipeline's code, the project's data and the
+ * source bundle's file sizes. `--if-missing` rebuilds only when it changes, so the run
+ * command stays fast on the second start yet never serves stale layers.
+ */
+export function buildFingerprint(repoRoot: string, sourcesDir: string, districtId: string): string {
+	const hash = createHash('sha256').update(`district:${districtId}\n`);
+	for (const dir of ['data', 'scripts/pipeline', 'scripts/build-data.ts', 'src/lib/layers', 'src/lib/schema', 'src/lib/geo', 'src/lib/tiles']) {
+		for (const file of walk(join(repoRoot, dir))) hash.update(relative(repoRoot, file)).update(readFileSync(file));
+	}
+	for (const file of walk(sourcesDir)) hash.update(`${relative(sourcesDir, file)}:${statSync(file).size}\n`);
+	return hash.digest('hex');
+}
+
+function walk(path: string): string[] {
+	if (!existsSync(path)) return [];
+	if (statSync(path).isFile()) return [path];
+	return readdirSync(path)
+		.sort()
+		.flatMap((name) => walk(join(path, name)));
+}

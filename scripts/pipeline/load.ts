@@ -1,0 +1,31 @@
+import type { SourceEntry } from './manifest';
+import { readJson, toRecords } from './read';
+import { reprojectFeatures } from './reproject';
+import type { Rejection, SourceCount } from './report';
+import { validateRecords, type SourceFeature } from './validate';
+
+export interface LoadedSource {
+	entry: SourceEntry;
+	features: SourceFeature[];
+	rejected: Rejection[];
+	count: SourceCount;
+}
+
+/** read → validate → reproject for one record-shaped source. */
+export function loadSource(dir: string, entry: SourceEntry): LoadedSource {
+	return loadParsed(entry, readJson(dir, entry));
+}
+
+/** The same, from an already-parsed document (so tests and benchmarks can time parsing apart). */
+export function loadParsed(entry: SourceEntry, parsed: unknown): LoadedSource {
+	const records = toRecords(entry, parsed);
+	const validated = validateRecords(entry, records);
+	const projected = reprojectFeatures(entry, validated.accepted);
+	const rejected = [...validated.rejected, ...projected.rejected].sort((a, b) => a.index - b.index);
+	return {
+		entry,
+		features: projected.accepted,
+		rejected,
+		count: { source: entry.id, file: entry.file, read: records.length, accepted: projected.accepted.length, rejected: rejected.length }
+	};
+}

@@ -1,0 +1,34 @@
+/** One record the pipeline refused, with enough context for a person to find and fix it. */
+export interface Rejection {
+	source: string;
+	file: string;
+	/** 0-based index of the record in its file (or 1-based line for CSV, say so in `reason`). */
+	index: number;
+	id: string | null;
+	reason: string;
+}
+
+/** Per-source accounting: the build asserts `read = accepted + rejected.length`. */
+export interface SourceCount {
+	source: string;
+	file: string;
+	read: number;
+	accepted: number;
+	rejected: number;
+}
+
+/** A whole-file problem: the build stops and the message names the file and what to do. */
+export class SourceError extends Error {
+	constructor(
+		readonly file: string,
+		message: string
+	) {
+		super(`${file}: ${message}`);
+		this.name = 'SourceError';
+	}
+}
+
+export function countLine({ source, read, accepted, rejected }: SourceCount): string {
+	const ok = read === accepted + rejected ? '' : '  ✗ COUNT MISMATCH';
+	return `${source.padEnd(28)} in ${String(read).padStart(5)} = accepted ${String(accepted).padStart(5)} + rejected ${String(rejected).padStart(4)}${ok}`;
+}

@@ -1,0 +1,77 @@
+import { kinks } from '@turf/turf';
+import type { Feature, Geometry, Polygon, MultiPolygon } from 'geojson';
+import type { SourceEntry } from './manifest';
+import type { RawRecord } from './read';
+import type { Rejection } from './report';
+
+/** A record that passed its source's schema: a GeoJSON feature in the source's own CRS. */
+export interface SourceFeature extends Feature<Geometry, Record<string, unknown>> {
+	id: string;
+	/** Position of the record in its file, kept so later stages can name it in rejections. */
+	index: number;
+}
+
+export interface Validated {
+	accepted: SourceFeature[];
+	rejected: Rejection[];
+}
+
+/**
+ * Checks each record against its source's schemas. A bad record is rejected with its
+ * index, id and reason; the rest go on. Ids must be unique within a source: the second
+ * record with an id already seen is rejected, naming the first.
+ */
+export function validateRecords(entry: SourceEntry, records: RawRecord[]): Validated {
+	const accepted: SourceFeature[] = [];
+	const rejected: Rejection[] = [];
+	const seen = new Map<string, number>();
+	for (const record of records) {
+		const rawId = entry.idField ? record.properties[entry.idField] : undefined;
+		const id = rawId === undefined || rawId === null || rawId === '' ? null : String(rawId);
+		const reject = (reason: string) => rejected.push({ source: entry.id, file: entry.file, index: record.index, id, reason });
+
+		const reason = problemOf(entry, record);
+		if (reason) {
+			reject(reason);
+			continue;
+		}
+		const key = id ?? `#${record.index}`;
+		const first = seen.get(key);
+		if (first !== undefined) {
+			reject(`duplicate id "${key}" (first seen at index ${first})`);
+			continue;
+		}
+		seen.set(key, record.index);
+		const properties = entry.properties ? (entry.properties.parse(record.properties) as Record<string, unknown>) : record.properties;
+		accepted.push({ type: 'Feature', id: key, index: record.index, geometry: record.geometry as Geometry, properties });
+	}
+	return { accepted, rejected };
+}
+
+function problemOf(entry: SourceEntry, record: RawRecord): string | null {
+	if (record.geometry === null || record.geometry === undefined) return 'missing geometry';
+	if (entry.geometry) {
+		const g = entry.geometry.safeParse(record.geometry);
+		if (!g.success) return `bad geometry: ${summarise(g.error.issues)}`;
+	}
+	if (entry.properties) {
+		const p = entry.properties.safeParse(record.properties);
+		if (!p.success) return summarise(p.error.issues);
+	}
+	const geometry = record.geometry as Geometry;
+	if ((geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') && selfIntersects(geometry)) {
+		return 'self-intersecting polygon';
+	}
+	return null;
+}
+
+function selfIntersects(geometry: Polygon | MultiPolygon): boolean {
+	return kinks({ type: 'Feature', geometry, properties: {} }).features.length > 0;
+}
+
+function summarise(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+	return issues
+		.slice(0, 3)
+		.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+		.join('; ');
+}

@@ -1,0 +1,75 @@
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARCHIVES, LAYERS, type ArchiveName } from '../../src/lib/layers';
+import type { BuildResult } from './build';
+import { SOURCES } from './manifest';
+import { tileLayers } from './tile';
+
+export const ARCHIVE_ZOOMS = { minZoom: 10, maxZoom: 16 } as const;
+
+export interface ArchiveStats {
+	archive: ArchiveName;
+	bytes: number;
+	tileCount: number;
+	largestTileBytes: number;
+	largestTile: string;
+	featuresPerLayer: Record<string, number>;
+}
+
+/**
+ * Writes everything the site serves, all generated and gitignored:
+ * `static/tiles/<archive>.pmtiles`, `static/data/<layer>.geojson`, the build report,
+ * the district profile, and the photos the buildings use.
+ */
+export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir: string): ArchiveStats[] {
+	const dataDir = join(staticDir, 'data');
+	const tilesDir = join(staticDir, 'tiles');
+	const photosDir = join(staticDir, 'photos');
+	for (const dir of [dataDir, photosDir]) rmSync(dir, { recursive: true, force: true });
+	for (const dir of [dataDir, tilesDir, photosDir]) mkdirSync(dir, { recursive: true });
+
+	for (const layer of LAYERS) {
+		const features = result.layers.get(layer.id) ?? [];
+		writeJson(join(dataDir, `${layer.id}.geojson`), { type: 'FeatureCollection', features });
+	}
+
+	const stats = ARCHIVES.map((archive) => writeArchive(archive, result, tilesDir));
+
+	for (const photo of result.photos) copyFileSync(join(sourcesDir, 'photos', photo), join(photosDir, photo));
+
+	writeJson(join(dataDir, 'build-report.json'), reportOf(result, stats));
+	writeJson(join(dataDir, 'district.json'), { ...result.district, boundary: result.boundary.geometry });
+	return stats;
+}
+
+function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: string): ArchiveStats {
+	const layers = LAYERS.filter((l) => l.archive === archive);
+	const attribution = [...new Set(layers.flatMap((l) => l.sources).map((id) => SOURCES.find((s) => s.id === id)?.attribution).filter(Boolean))].join(' · ');
+	const { archive: bytes, stats } = tileLayers(
+		layers.map((l) => ({ name: l.id, features: result.layers.get(l.id) ?? [], minZoom: l.minzoom })),
+		{ ...ARCHIVE_ZOOMS, name: `hengfu-${archive}`, description: `${result.district.name_en}: ${archive} layers`, attribution }
+	);
+	writeFileSync(join(tilesDir, `${archive}.pmtiles`), bytes);
+	return { archive, bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer: stats.featuresPerLayer };
+}
+
+/** The report is part of the output, so it holds no timings or paths that vary between runs. */
+function reportOf(result: BuildResult, stats: ArchiveStats[]) {
+	return {
+		district: { id: result.district.id, name_zh: result.district.name_zh, name_en: result.district.name_en },
+		sources: result.counts,
+		rejected: result.rejected,
+		layers: LAYERS.map((l) => {
+			const fs = result.layers.get(l.id) ?? [];
+			return { id: l.id, total: fs.length, in_district: fs.filter((f) => f.properties.in_district === true).length };
+		}),
+		figures: result.figures,
+		conflation: result.matches,
+		streets: result.streetTables,
+		archives: stats
+	};
+}
+
+function writeJson(path: string, value: unknown): void {
+	writeFileSync(path, JSON.stringify(value) + '\n');
+}

@@ -1,0 +1,28 @@
+import { districtBoundary, districtMask } from './district';
+import { protectedBuildings } from './protected-buildings';
+import { formerResidences, historicArea, historicParks, metroLines, metroStations } from './simple';
+import { neverWidenedRoads, streets } from './streets';
+import type { LayerDef } from './types';
+
+export type { LayerDef, Text, PopupField, LayerBuild } from './types';
+
+/** Every layer of the portal, in drawing order (bottom first). */
+export const LAYERS: readonly LayerDef[] = [
+	districtMask,
+	historicParks,
+	historicArea,
+	streets,
+	metroLines,
+	districtBoundary,
+	neverWidenedRoads,
+	protectedBuildings,
+	formerResidences,
+	metroStations
+];
+
+export function layerById(id: string): LayerDef | undefined {
+	return LAYERS.find((l) => l.id === id);
+}
+
+export const ARCHIVES = ['basemap', 'thematic'] as const;
+export type ArchiveName = (typeof ARCHIVES)[number];

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { LayerDef } from './types';
+
+const streetProps = z.object({
+	id: z.string(),
+	osm_id: z.number().int(),
+	name: z.string().nullable(),
+	name_en: z.string().nullable(),
+	highway: z.string(),
+	oneway: z.boolean(),
+	lanes: z.number().nullable(),
+	name_historic: z.string().nullable().describe('Historic Chinese name(s), from the 645 historic roads by geometric overlap'),
+	historic_match: z.string().nullable(),
+	name_fr: z.string().nullable().describe('French/English historic name, from Virtual Shanghai addresses'),
+	never_widened: z.enum(['confirmed', 'unconfirmed']).nullable(),
+	never_widened_source: z.string().nullable(),
+	in_district: z.boolean()
+});
+
+export const streets: LayerDef = {
+	id: 'streets',
+	title: { zh: '街道', en: 'Streets' },
+	description: {
+		zh: 'OpenStreetMap 道路网，附历史路名（645 图集，按几何重叠匹配）与法租界时期外文路名（Virtual Shanghai）。',
+		en: 'OpenStreetMap street network with historic names (645 atlas, matched by geometric overlap) and French-concession names (Virtual Shanghai).'
+	},
+	archive: 'basemap',
+	group: 'base',
+	geometry: 'line',
+	sources: ['osm-streets', '645-roads', 'virtual-shanghai'],
+	build: { stage: 'streets' },
+	schema: streetProps,
+	minzoom: 12,
+	popup: [
+		{ key: 'name', label: { zh: '路名', en: 'Street' } },
+		{ key: 'name_en', label: { zh: '英文路名', en: 'English name' } },
+		{ key: 'name_historic', label: { zh: '历史路名', en: 'Historic name' } },
+		{ key: 'name_fr', label: { zh: '外文旧名', en: 'Concession-era name' } }
+	],
+	searchable: ['name', 'name_en', 'name_historic', 'name_fr']
+};
+
+export const neverWidenedRoads: LayerDef = {
+	...streets,
+	id: 'never-widened-roads',
+	title: { zh: '永不拓宽道路', en: 'Roads never to be widened' },
+	description: {
+		zh: '风貌保护道路（永不拓宽）。名单逐条注明出处；未经核实者标为“待核实”，并与街道公布的总数（17 条）并列显示。',
+		en: 'Heritage roads never to be widened. Every entry cites its source; entries not confirmed are marked unconfirmed and shown beside the published total (17).'
+	},
+	archive: 'thematic',
+	group: 'thematic',
+	build: { stage: 'never-widened-roads' },
+	minzoom: 11,
+	popup: [...streets.popup, { key: 'never_widened', label: { zh: '核实状态', en: 'Status' } }, { key: 'never_widened_source', label: { zh: '出处', en: 'Source' } }]
+};

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Geometry } from 'geojson';
+import { conflateProtectedBuildings, type Clipped } from '../../../scripts/pipeline/conflate/buildings';
+import { matchOneToOne } from '../../../scripts/pipeline/conflate/match';
+
+let n = 0;
+function f(geometry: Geometry, properties: Record<string, unknown>, id = `r${n++}`): Clipped {
+	return { type: 'Feature', id, index: n, geometry, properties: { in_district: true, ...properties } };
+}
+const pt = (lon: number, lat: number): Geometry => ({ type: 'Point', coordinates: [lon, lat] });
+const box = (lon: number, lat: number, d = 0.0002): Geometry => ({
+	type: 'Polygon',
+	coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]]
+});
+
+const A = [121.44, 31.2] as const;
+const input = () => ({
+	excellent: [
+		f(pt(...A), { uri: 'x/aaa', nameS: '甲公寓', address: '某路10号', batch: '第三批', construction_year: '1930年', photo_url: 'a.jpg', type: '上海市优秀历史建筑' }),
+		f(pt(121.45, 31.2), { uri: 'x/ccc', nameS: '丙住宅', address: '某路99号', batch: null, type: '上海市优秀历史建筑' })
+	],
+	relics: [
+		f(pt(A[0] + 0.0005, A[1]), { uri: 'x/r1', nameS: '甲公寓旧址', address: '某路10号', type: '上海市不可移动文物名录; 上海市文物保护单位; 红色旅游景点' }),
+		f(pt(121.46, 31.2), { uri: 'x/r2', nameS: '乙故居', address: '别路1号', type: '上海市不可移动文物名录; 区级文物保护单位' })
+	],
+	osm: [f(box(...A), { '@id': 'way/1', building: 'yes', 'name:en': 'Alpha Apartments' })],
+	atlas: [
+		f(pt(A[0] + 0.0001, A[1]), { title: '无关', she_ji_zhe: '错误建筑师' }, '645-near'),
+		f(pt(A[0] + 0.001, A[1]), { title: '甲公寓', she_ji_zhe: '邬达克', kai_shi_jian_zao_shi_jian: 1931 }, '645-name'),
+		f(pt(121.45, 31.2001), { title: '丙住宅', shi_you_bian_hao: '4D001' }, '645-c')
+	],
+	virtualShanghai: [f(pt(A[0] + 0.0001, A[1]), { name_zh: '某某大楼', name_en: 'Alpha Court', address: '10 ROUTE X' }, 'vs1')],
+	photos: new Set(['a.jpg'])
+});
+
+describe('conflateProtectedBuildings', () => {
+	const { features, matches } = conflateProtectedBuildings(input());
+	const byId = Object.fromEntries(features.map((x) => [x.properties.id, x]));
+
+	it('makes one record per building: the listing, plus relic sites not on it', () => {
+		expect(Object.keys(byId)).toEqual(['ehb-aaa', 'ehb-ccc', 'relic-r2']);
+	});
+	it('merges the relic level by address and the footprint by containment', () => {
+		const a = byId['ehb-aaa'];
+		expect(a.properties).toMatchObject({ relic_level: '上海市文物保护单位', red_site: true, protection: 'both', geometry_source: 'osm-footprint', name_en: 'Alpha Apartments' });
+		expect(a.geometry.type).toBe('Polygon');
+		expect(a.properties.match).toBe('relic:name;osm:footprint;645:name;vs:proximity');
+	});
+	it('prefers a same-name atlas record over a nearer nameless one', () => {
+		expect(byId['ehb-aaa'].properties.architect).toBe('邬达克');
+		expect(byId['ehb-aaa'].properties.source_ids).toContain('645:645-name');
+	});
+	it('keeps the listing year and batch, and credits the photo', () => {
+		expect(byId['ehb-aaa'].properties).toMatchObject({ year_built: 1930, decade: 1930, batch: '第三批', photo: 'a.jpg', photo_credit: 'Wikimedia Commons: File:a.jpg' });
+	});
+	it('takes the batch from the atlas number when the listing lacks it', () => {
+		expect(byId['ehb-ccc'].properties).toMatchObject({ batch: '第四批', batch_source: '645 municipal number' });
+	});
+	it('takes the historic address from Virtual Shanghai and keeps a differing historic name', () => {
+		expect(byId['ehb-aaa'].properties).toMatchObject({ address_historic: '10 ROUTE X', name_historic: '某某大楼' });
+	});
+	it('stays a point where no footprint matched', () => {
+		expect(byId['relic-r2'].geometry.type).toBe('Point');
+		expect(byId['relic-r2'].properties).toMatchObject({ excellent: false, protection: 'relic', relic_level: '区级文物保护单位' });
+	});
+	it('counts matches by method', () => {
+		expect(matches.find((m) => m.source === '645-buildings')).toEqual({ source: '645-buildings', candidates: 3, matched: 2, byMethod: { name: 2 } });
+	});
+});
+
+describe('matchOneToOne', () => {
+	it('takes pairs best method first, then nearest, each side once', () => {
+		const result = matchOneToOne(
+			[
+				{ target: 0, candidate: 0, method: 'proximity', distanceM: 1 },
+				{ target: 0, candidate: 1, method: 'name', distanceM: 50 },
+				{ target: 1, candidate: 1, method: 'name', distanceM: 10 },
+				{ target: 1, candidate: 0, method: 'proximity', distanceM: 5 }
+			],
+			['name', 'proximity'] as const
+		);
+		expect([...result.entries()].map(([t, p]) => [t, p.candidate])).toEqual([
+			[1, 1],
+			[0, 0]
+		]);
+	});
+});
