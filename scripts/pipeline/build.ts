@@ -1,4 +1,4 @@
-import { area } from '@turf/turf';
+import { area as areaOf, bbox } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { join } from 'node:path';
 import { LAYERS, type LayerDef } from '../../src/lib/layers';
@@ -44,14 +44,17 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const registry = loadDistrictRegistry(join(repoRoot, 'data/districts.json'));
 	const district = selectDistrict(registry, districtId);
 
+	// The boundary first: its context area bounds what every other source needs converting.
 	const loaded = new Map<string, LoadedSource>();
-	for (const entry of SOURCES) {
-		if (entry.format === 'geojson' || entry.format === 'shl') loaded.set(entry.id, loadSource(sourcesDir, entry));
+	const boundarySource = loadSource(sourcesDir, sourceById(district.boundary_source));
+	loaded.set(district.boundary_source, boundarySource);
+	const boundary = districtBoundary(district, boundarySource.features);
+	const context = contextArea(boundary, district.context_buffer_m);
+	const area = bbox(context);
+	for (const id of recordSourcesInUse()) {
+		if (!loaded.has(id)) loaded.set(id, loadSource(sourcesDir, sourceById(id), area));
 	}
 	const features = (id: string) => loaded.get(id)?.features ?? [];
-
-	const boundary = districtBoundary(district, features(district.boundary_source));
-	const context = contextArea(boundary, district.context_buffer_m);
 	const clip = (id: string) => clipToDistrict(features(id), boundary, context) as Clipped[];
 
 	const photos = listPhotos(sourcesDir, sourceById('photos'));
@@ -105,6 +108,12 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	};
 }
 
+/** The record-shaped sources some layer draws on; the rest of the manifest is declared but not read. */
+function recordSourcesInUse(): string[] {
+	const used = new Set(LAYERS.flatMap((l) => l.sources));
+	return SOURCES.filter((s) => used.has(s.id) && (s.format === 'geojson' || s.format === 'shl')).map((s) => s.id);
+}
+
 function districtBoundary(district: District, features: Feature[]): Area {
 	const found = features.find((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
 	if (!found) throw new Error(`district "${district.id}": source ${district.boundary_source} holds no valid boundary polygon`);
@@ -130,7 +139,7 @@ function checkFigures(district: District, boundary: Area, layers: Map<string, La
 			const names = (status: string) => new Set((layers.get('never-widened-roads') ?? []).filter((f) => f.properties.never_widened === status).map((f) => f.properties.name));
 			return { value: names('confirmed').size, note: `confirmed; ${names('unconfirmed').size} more named as unconfirmed candidates` };
 		},
-		area_km2: () => ({ value: Math.round(area(boundary) / 1e4) / 100, note: 'area of the OSM boundary polygon' })
+		area_km2: () => ({ value: Math.round(areaOf(boundary) / 1e4) / 100, note: 'area of the OSM boundary polygon' })
 	};
 	return district.figures.map((fig) => {
 		const c = computed[fig.key]?.() ?? { value: null, note: 'no source in the bundle to count this' };

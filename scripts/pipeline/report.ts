@@ -15,6 +15,8 @@ export interface SourceCount {
 	read: number;
 	accepted: number;
 	rejected: number;
+	/** Accepted records lying wholly outside the build area, so not converted or used further. */
+	outsideArea: number;
 }
 
 /** A whole-file problem: the build stops and the message names the file and what to do. */
@@ -28,7 +30,8 @@ export class SourceError extends Error {
 	}
 }
 
-export function countLine({ source, read, accepted, rejected }: SourceCount): string {
+export function countLine({ source, read, accepted, rejected, outsideArea }: SourceCount): string {
 	const ok = read === accepted + rejected ? '' : '  ✗ COUNT MISMATCH';
-	return `${source.padEnd(28)} in ${String(read).padStart(5)} = accepted ${String(accepted).padStart(5)} + rejected ${String(rejected).padStart(4)}${ok}`;
+	const outside = outsideArea ? `   (${outsideArea} accepted lie outside the build area)` : '';
+	return `${source.padEnd(24)} in ${String(read).padStart(5)} = accepted ${String(accepted).padStart(5)} + rejected ${String(rejected).padStart(4)}${ok}${outside}`;
 }

@@ -30,9 +30,9 @@ export function validateRecords(entry: SourceEntry, records: RawRecord[]): Valid
 		const id = rawId === undefined || rawId === null || rawId === '' ? null : String(rawId);
 		const reject = (reason: string) => rejected.push({ source: entry.id, file: entry.file, index: record.index, id, reason });
 
-		const reason = problemOf(entry, record);
-		if (reason) {
-			reject(reason);
+		const checked = check(entry, record);
+		if (typeof checked === 'string') {
+			reject(checked);
 			continue;
 		}
 		const key = id ?? `#${record.index}`;
@@ -42,27 +42,29 @@ export function validateRecords(entry: SourceEntry, records: RawRecord[]): Valid
 			continue;
 		}
 		seen.set(key, record.index);
-		const properties = entry.properties ? (entry.properties.parse(record.properties) as Record<string, unknown>) : record.properties;
-		accepted.push({ type: 'Feature', id: key, index: record.index, geometry: record.geometry as Geometry, properties });
+		accepted.push({ type: 'Feature', id: key, index: record.index, geometry: record.geometry as Geometry, properties: checked });
 	}
 	return { accepted, rejected };
 }
 
-function problemOf(entry: SourceEntry, record: RawRecord): string | null {
+/** The record's parsed properties, or the reason it is refused. */
+function check(entry: SourceEntry, record: RawRecord): Record<string, unknown> | string {
 	if (record.geometry === null || record.geometry === undefined) return 'missing geometry';
 	if (entry.geometry) {
 		const g = entry.geometry.safeParse(record.geometry);
 		if (!g.success) return `bad geometry: ${summarise(g.error.issues)}`;
 	}
+	let properties = record.properties;
 	if (entry.properties) {
 		const p = entry.properties.safeParse(record.properties);
 		if (!p.success) return summarise(p.error.issues);
+		properties = p.data as Record<string, unknown>;
 	}
 	const geometry = record.geometry as Geometry;
 	if ((geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') && selfIntersects(geometry)) {
 		return 'self-intersecting polygon';
 	}
-	return null;
+	return properties;
 }
 
 function selfIntersects(geometry: Polygon | MultiPolygon): boolean {

@@ -40,7 +40,7 @@ describe('read', () => {
 describe('validate + reproject', () => {
 	it('rejects bad records with index, id and reason, and keeps count', () => {
 		const { features, rejected, count } = loadSource(fixtures, shl);
-		expect(count).toEqual({ source: 'shl-excellent-buildings', file: 'shl/five_records.json', read: 5, accepted: 1, rejected: 4 });
+		expect(count).toEqual({ source: 'shl-excellent-buildings', file: 'shl/five_records.json', read: 5, accepted: 1, rejected: 4, outsideArea: 0 });
 		expect(features[0].properties.nameS).toBe('武康大楼');
 		expect(rejected.map((r) => [r.index, r.reason.split(' (')[0]])).toEqual([
 			[1, 'nameS: missing name'],

@@ -1,0 +1,109 @@
+/**
+ * Browser helpers for the end-to-end tests: Debian's Chromium driven by playwright-core.
+ * (`npx playwright install` cannot download browsers on this project's machines, so we never use
+ * Playwright's bundled builds.)
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Headless has no GPU: WebGL (which MapLibre needs) comes from SwiftShader, Chromium's CPU
+ * implementation, reached through ANGLE. Recent Chromium refuses SwiftShader for WebGL unless
+ * `--enable-unsafe-swiftshader` is given, and may block it as a "software GPU" without
+ * `--ignore-gpu-blocklist`. The rest keep the browser from calling home during a test
+ * (the tests assert that no request leaves the machine).
+ */
+export const CHROMIUM_ARGS = [
+	'--no-sandbox', // we run as root in a container, where the setuid sandbox cannot start
+	'--disable-gpu-sandbox',
+	'--use-angle=swiftshader',
+	'--enable-unsafe-swiftshader',
+	'--ignore-gpu-blocklist',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface OpenPageOptions {
+	/** Viewport width; 375 for a phone. Default 1280. */
+	width?: number;
+	/** Viewport height. Default 800 (812 when width ≤ 480, a phone's). */
+	height?: number;
+	/** Server to load from; default the one global-setup started. */
+	baseURL?: string;
+	/** Passed to page.goto. Default 'load'. */
+	waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit';
+}
+
+export interface OpenedPage {
+	context: BrowserContext;
+	page: Page;
+	/** The main document's response (null only for same-document navigations). */
+	response: Response | null;
+	/** Every URL the page requested, in order, including ones from workers. */
+	requests: string[];
+	/** Uncaught exceptions and console.error messages. */
+	errors: string[];
+	/** Requests that failed at the network level, as "url: reason". */
+	failedRequests: string[];
+}
+
+/** Opens `path` in a fresh context (no shared cache or storage between tests). */
+export async function openPage(browser: Browser, path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
+	const width = opts.width ?? 1280;
+	const height = opts.height ?? (width <= 480 ? 812 : 800);
+	const context = await browser.newContext({ viewport: { width, height }, isMobile: false, deviceScaleFactor: 1 });
+	const page = await context.newPage();
+	const requests: string[] = [];
+	const errors: string[] = [];
+	const failedRequests: string[] = [];
+	// Listening on the context (not the page) also catches requests made by web workers.
+	context.on('request', (req) => requests.push(req.url()));
+	context.on('requestfailed', (req) => failedRequests.push(`${req.url()}: ${req.failure()?.errorText ?? 'failed'}`));
+	page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+	page.on('console', (msg) => {
+		// "Failed to load resource" alone does not say which one, so add the location.
+		if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}${msg.location().url ? ` (${msg.location().url})` : ''}`);
+	});
+	const baseURL = opts.baseURL ?? inject('baseURL');
+	const response = await page.goto(`${baseURL}${path}`, { waitUntil: opts.waitUntil ?? 'load' });
+	return { context, page, response, requests, errors, failedRequests };
+}
+
+/** True for URLs served by this machine (the test server) or created in the page itself. */
+export function isLocalURL(url: string): boolean {
+	if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+	try {
+		const { protocol, hostname } = new URL(url);
+		return (protocol === 'http:' || protocol === 'https:') && ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+	} catch {
+		return false;
+	}
+}
+
+/** The project's promise: nothing the site loads comes from another machine. */
+export function expectOnlyLocalRequests(requests: readonly string[]): void {
+	expect(requests.length, 'the page made no requests at all').toBeGreaterThan(0);
+	expect(requests.filter((url) => !isLocalURL(url)), 'requests that left the machine').toEqual([]);
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Writes a full-page PNG to test-results/screenshots/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+	const file = join(repoRoot, 'test-results', 'screenshots', `${name}.png`);
+	mkdirSync(dirname(file), { recursive: true });
+	await page.screenshot({ path: file, fullPage: true });
+	return file;
+}
