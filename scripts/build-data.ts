@@ -2,6 +2,7 @@
  * `npm run data`: builds every layer, archive and report from the source bundle.
  *   --district <id>   build another district of data/districts.json (default: the registry's default)
  *   --if-missing      do nothing when the outputs exist and nothing they depend on changed
+ *   --timings         print milliseconds per stage
  *   --verbose         print every rejected record (they are always in static/data/build-report.json)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,9 @@ function main(): void {
 	const started = performance.now();
 	console.log(`source bundle: ${dir}`);
 	const result = buildLayers({ repoRoot, sourcesDir: dir, districtId });
+	const writeStart = performance.now();
 	const archives = writeOutputs(result, staticDir, dir);
+	result.timings['tile + write'] = performance.now() - writeStart;
 	writeFileSync(stampFile, fingerprint);
 
 	console.log(`\n${result.district.name_zh} (${result.district.id})\n\nsources: in = accepted + rejected`);
@@ -64,6 +67,7 @@ function main(): void {
 	}
 	console.log('\narchives');
 	for (const a of archives) console.log(`  ${a.archive}.pmtiles ${(a.bytes / 1024).toFixed(1)} KiB, ${a.tileCount} tiles, largest ${(a.largestTileBytes / 1024).toFixed(1)} KiB (${a.largestTile})`);
+	if (args.includes('--timings')) for (const [stage, ms] of Object.entries(result.timings)) console.log(`  ${stage.padEnd(36)} ${ms.toFixed(0).padStart(6)} ms`);
 	console.log(`\nbuilt in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 	if (broken.length) {
 		console.error(`count mismatch in ${broken.map((b) => b.source).join(', ')}: records were lost`);

@@ -31,6 +31,8 @@ export interface BuildResult {
 	streetTables: StreetTables;
 	figures: FigureCheck[];
 	photos: string[];
+	/** Milliseconds per stage, for the console and the benchmark; never written to outputs. */
+	timings: Record<string, number>;
 }
 
 export interface BuildOptions {
@@ -41,6 +43,13 @@ export interface BuildOptions {
 
 /** Every stage from raw sources to validated WGS84 layers, in memory; `write.ts` puts them on disk. */
 export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions): BuildResult {
+	const timings: Record<string, number> = {};
+	const time = <T>(stage: string, run: () => T): T => {
+		const start = performance.now();
+		const out = run();
+		timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+		return out;
+	};
 	const registry = loadDistrictRegistry(join(repoRoot, 'data/districts.json'));
 	const district = selectDistrict(registry, districtId);
 
@@ -52,28 +61,28 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const context = contextArea(boundary, district.context_buffer_m);
 	const area = bbox(context);
 	for (const id of recordSourcesInUse()) {
-		if (!loaded.has(id)) loaded.set(id, loadSource(sourcesDir, sourceById(id), area));
+		if (!loaded.has(id)) loaded.set(id, time(`load ${id}`, () => loadSource(sourcesDir, sourceById(id), area)));
 	}
 	const features = (id: string) => loaded.get(id)?.features ?? [];
-	const clip = (id: string) => clipToDistrict(features(id), boundary, context) as Clipped[];
+	const clip = (id: string) => time('clip', () => clipToDistrict(features(id), boundary, context) as Clipped[]);
 
 	const photos = listPhotos(sourcesDir, sourceById('photos'));
-	const buildings = conflateProtectedBuildings({
+	const buildings = time('conflate', () => conflateProtectedBuildings({
 		excellent: clip('shl-excellent-buildings'),
 		relics: clip('shl-relic-sites'),
 		osm: clip('osm-heritage'),
 		atlas: clip('645-buildings'),
 		virtualShanghai: clip('virtual-shanghai'),
 		photos: new Set(photos)
-	});
+	}));
 
-	const streetBuild = buildStreetLayers({
+	const streetBuild = time('streets', () => buildStreetLayers({
 		repoRoot,
 		sourcesDir,
 		historicRoads: features('645-roads'),
 		virtualShanghai: features('virtual-shanghai'),
 		clip: (fs) => clipToDistrict(fs, boundary, context)
-	});
+	}));
 
 	const raw = new Map<string, LayerFeature[]>();
 	raw.set('protected-buildings', buildings.features as LayerFeature[]);
@@ -88,7 +97,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const layers = new Map<string, LayerFeature[]>();
 	const layerRejections: Rejection[] = [];
 	for (const layer of LAYERS) {
-		const checked = validateLayer(layer, raw.get(layer.id) ?? []);
+		const checked = time('validate layers', () => validateLayer(layer, raw.get(layer.id) ?? []));
 		layers.set(layer.id, sortFeatures(checked.features));
 		layerRejections.push(...checked.rejected);
 	}
@@ -104,6 +113,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		matches: buildings.matches,
 		streetTables: streetBuild.tables,
 		figures: checkFigures(district, boundary, layers),
+		timings,
 		photos: [...new Set(layers.get('protected-buildings')!.map((f) => f.properties.photo).filter((p): p is string => typeof p === 'string'))].sort()
 	};
 }

@@ -57,8 +57,15 @@ export function clipToDistrict<F extends Feature>(features: F[], boundary: Area,
 	return out;
 }
 
+/**
+ * How far the dimming mask reaches beyond the district's bounding box (~3 km). The map keeps
+ * its view inside this frame (maxBounds), so nobody sees where the mask ends, and the
+ * frame stays small enough that its solid tiles at z16 number in the hundreds, not tens of thousands.
+ */
+export const MASK_MARGIN_DEG = 0.03;
+
 /** A polygon covering the map around the district with the district cut out, to dim the outside. */
-export function outsideMask(boundary: Area, marginDeg = 0.5): Area {
+export function outsideMask(boundary: Area, marginDeg = MASK_MARGIN_DEG): Area {
 	const [w, s, e, n] = bbox(boundary);
 	const frame = polygon([[[w - marginDeg, s - marginDeg], [e + marginDeg, s - marginDeg], [e + marginDeg, n + marginDeg], [w - marginDeg, n + marginDeg], [w - marginDeg, s - marginDeg]]]);
 	const mask = difference(featureCollection([frame, boundary]));

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARCHIVES, LAYERS, type ArchiveName } from '../../src/lib/layers';
+import { ARCHIVES, LAYERS, type ArchiveName, type LayerDef } from '../../src/lib/layers';
+import type { LayerFeature } from './layers';
 import type { BuildResult } from './build';
 import { SOURCES } from './manifest';
 import { tileLayers } from './tile';
@@ -46,11 +47,17 @@ function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: strin
 	const layers = LAYERS.filter((l) => l.archive === archive);
 	const attribution = [...new Set(layers.flatMap((l) => l.sources).map((id) => SOURCES.find((s) => s.id === id)?.attribution).filter(Boolean))].join(' · ');
 	const { archive: bytes, stats } = tileLayers(
-		layers.map((l) => ({ name: l.id, features: result.layers.get(l.id) ?? [], minZoom: l.minzoom })),
+		layers.map((l) => ({ name: l.id, description: l.description.en, features: forTiles(l, result.layers.get(l.id) ?? []), minZoom: l.minzoom })),
 		{ ...ARCHIVE_ZOOMS, name: `hengfu-${archive}`, description: `${result.district.name_en}: ${archive} layers`, attribution }
 	);
 	writeFileSync(join(tilesDir, `${archive}.pmtiles`), bytes);
 	return { archive, bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer: stats.featuresPerLayer };
+}
+
+function forTiles(layer: LayerDef, features: LayerFeature[]): LayerFeature[] {
+	const keep = layer.tileProperties;
+	if (!keep) return features;
+	return features.map((f) => ({ ...f, properties: Object.fromEntries(keep.map((k) => [k, f.properties[k] ?? null])) }));
 }
 
 /** The report is part of the output, so it holds no timings or paths that vary between runs. */

@@ -15,6 +15,7 @@ export const protectedBuildings: LayerDef = {
 	build: { stage: 'protected-buildings' },
 	schema: protectedBuilding,
 	minzoom: 12,
+	tileProperties: ['id', 'name_zh', 'name_en', 'protection', 'excellent', 'batch', 'relic_level', 'red_site', 'year_built', 'decade', 'architect', 'geometry_source', 'in_district'],
 	popup: [
 		{ key: 'name_zh', label: { zh: '名称', en: 'Name' } },
 		{ key: 'name_en', label: { zh: '英文名', en: 'English name' } },

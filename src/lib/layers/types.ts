@@ -33,6 +33,12 @@ export interface LayerDef {
 	build: LayerBuild;
 	schema: ZodObject;
 	minzoom: number;
+	/**
+	 * Properties written into the vector tiles (styling, filters, labels, the id). Long text
+	 * stays out of the tiles, which repeat it at every zoom; the panel reads it from the
+	 * layer's GeoJSON. Omitted: every property.
+	 */
+	tileProperties?: string[];
 	/** Feature properties the side panel shows, in order. */
 	popup: PopupField[];
 	/** Properties the search index reads. */

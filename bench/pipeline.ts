@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { ArchiveStats } from '../scripts/pipeline/write';
+import { median, type Metrics } from './metrics';
+
+const RUNS = 3;
+
+function child(mode: 'parse' | 'build'): { seconds: number; archives?: ArchiveStats[] } {
+	const out = execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'pipeline-child.ts'), mode], { encoding: 'utf8' });
+	const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+	if (!line) throw new Error(`pipeline-child ${mode} printed no result:\n${out}`);
+	return JSON.parse(line.slice(7));
+}
+
+/** Cold build beside cold parse, alternated in one run so both see the same machine. */
+export function pipelineBench(): Metrics {
+	const parse: number[] = [];
+	const build: number[] = [];
+	let archives: ArchiveStats[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		parse.push(child('parse').seconds);
+		const b = child('build');
+		build.push(b.seconds);
+		archives = b.archives ?? [];
+	}
+	const buildS = median(build);
+	const parseS = median(parse);
+	return {
+		build_seconds: { value: round(buildS), unit: 's', goal: '≤ 5 (cold full build, median of 3)' },
+		parse_seconds: { value: round(parseS), unit: 's', goal: 'reference: reading + parsing the inputs only' },
+		build_parse_ratio: { value: round(buildS / parseS), unit: '×', goal: '≤ 10' },
+		archive_bytes_total: { value: archives.reduce((s, a) => s + a.bytes, 0), unit: 'B', goal: 'smaller is better' },
+		largest_tile_bytes: { value: Math.max(...archives.map((a) => a.largestTileBytes)), unit: 'B', goal: '≤ 100000 (gzipped)' }
+	};
+}
+
+function round(v: number): number {
+	return Math.round(v * 1000) / 1000;
+}

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every benchmark, printed side by side and written to bench/results.json
+ * ({ key: { value, unit, goal } }). Each issue adds its keys in a module of its own here.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Metrics } from './metrics';
+import { pipelineBench } from './pipeline';
+
+const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [['pipeline', pipelineBench]];
+
+const results: Metrics = {};
+for (const [name, run] of suites) {
+	console.log(`\n== ${name}`);
+	const metrics = await run();
+	for (const [key, m] of Object.entries(metrics)) {
+		console.log(`  ${key.padEnd(28)} ${String(m.value).padStart(12)} ${m.unit.padEnd(4)} goal: ${m.goal}`);
+	}
+	Object.assign(results, metrics);
+}
+const path = resolve(import.meta.dirname, 'results.json');
+writeFileSync(path, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote ${path}`);

@@ -1,0 +1,64 @@
+import type { Feature, Geometry } from 'geojson';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sourceById } from '../manifest';
+import { readJson } from '../read';
+import type { Rejection, SourceCount } from '../report';
+import { attachForeignNames, type ForeignNameRow } from './foreign';
+import { attachHistoricNames, type HistoricNameRow, type HistoricRoad } from './historic';
+import { markNeverWidened, NEVER_WIDENED_SOURCE, parseNeverWidenedCsv } from './never-widened';
+import { overpassToStreets, STREETS_SOURCE } from './overpass';
+
+type Flagged = Feature<Geometry, Record<string, unknown>>;
+
+export interface StreetTables {
+	historic: HistoricNameRow[];
+	foreign: ForeignNameRow[];
+	neverWidenedUnmatched: string[];
+}
+
+export interface StreetLayers {
+	streets: Flagged[];
+	neverWidened: Flagged[];
+	count: SourceCount;
+	neverWidenedCount: SourceCount;
+	rejected: Rejection[];
+	tables: StreetTables;
+}
+
+export const NEVER_WIDENED_FILE = 'data/never_widened_roads.csv';
+
+/** Reads the street network and the never-widened list, runs the streets stage, and clips to the district. */
+export function buildStreetLayers(input: {
+	repoRoot: string;
+	sourcesDir: string;
+	historicRoads: Feature[];
+	virtualShanghai: Feature[];
+	clip: (features: Flagged[]) => Flagged[];
+}): StreetLayers {
+	const entry = sourceById(STREETS_SOURCE);
+	const ways = overpassToStreets(readJson(input.sourcesDir, entry), entry.file);
+	const historic = attachHistoricNames(ways.features, input.historicRoads as HistoricRoad[]);
+	const foreign = attachForeignNames(historic.features, input.virtualShanghai);
+
+	const csv = parseNeverWidenedCsv(readFileSync(join(input.repoRoot, NEVER_WIDENED_FILE), 'utf8'), NEVER_WIDENED_FILE);
+	const marked = markNeverWidened(foreign.features, csv.entries);
+
+	const streets = input.clip(marked.features.map((f) => ({ ...f, properties: { ...f.properties } }) as Flagged));
+	const rows = csv.entries.length + csv.rejected.length;
+	return {
+		streets,
+		neverWidened: streets.filter((f) => f.properties.never_widened !== null),
+		count: {
+			source: STREETS_SOURCE,
+			file: entry.file,
+			read: ways.features.length + ways.rejected.length,
+			accepted: ways.features.length,
+			rejected: ways.rejected.length,
+			outsideArea: ways.features.length - streets.length
+		},
+		neverWidenedCount: { source: NEVER_WIDENED_SOURCE, file: NEVER_WIDENED_FILE, read: rows, accepted: csv.entries.length, rejected: csv.rejected.length, outsideArea: 0 },
+		rejected: [...ways.rejected, ...csv.rejected],
+		tables: { historic: historic.table, foreign: foreign.table, neverWidenedUnmatched: marked.unmatched.map((e) => e.name_zh) }
+	};
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { LAYERS } from '../../../src/lib/layers';
+import { countFeaturesAtZoom, readArchive } from '../../../src/lib/tiles/read-archive';
+import { buildLayers, type BuildResult } from '../../../scripts/pipeline/build';
+import { sourcesDir } from '../../../scripts/pipeline/read';
+import { ARCHIVE_ZOOMS, writeOutputs } from '../../../scripts/pipeline/write';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const dir = sourcesDir(repoRoot);
+
+function buildInto(districtId?: string): { result: BuildResult; out: string } {
+	const out = mkdtempSync(join(tmpdir(), 'hengfu-build-'));
+	const result = buildLayers({ repoRoot, sourcesDir: dir, districtId });
+	writeOutputs(result, out, dir);
+	return { result, out };
+}
+
+function hashTree(root: string): Record<string, string> {
+	const walk = (p: string): string[] => (statSync(p).isDirectory() ? readdirSync(p).sort().flatMap((n) => walk(join(p, n))) : [p]);
+	return Object.fromEntries(walk(root).map((f) => [relative(root, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+}
+
+describe.skipIf(!existsSync(dir))('the whole pipeline on the real bundle (Tianping)', () => {
+	const first = buildInto();
+	const second = buildInto();
+	const buildings = first.result.layers.get('protected-buildings')!;
+
+	it('holds at least 111 优秀历史建筑 inside Tianping, plus its 文物保护单位', () => {
+		const inside = buildings.filter((f) => f.properties.in_district);
+		expect(inside.filter((f) => f.properties.excellent).length).toBeGreaterThanOrEqual(111);
+		expect(inside.filter((f) => f.properties.relic_level).length).toBeGreaterThanOrEqual(20);
+	});
+
+	it('finds 衡山宾馆 at 衡山路534号 inside Tianping, with its architect and historic address', () => {
+		const hotel = buildings.find((f) => f.properties.name_zh === '衡山宾馆')!;
+		expect(hotel.properties).toMatchObject({ address: '衡山路534号', in_district: true, batch: '第二批' });
+		expect(hotel.properties.address_historic).toMatch(/PETAIN/);
+	});
+
+	it('accounts for every record: in = accepted + rejected for every source', () => {
+		for (const c of first.result.counts) expect(c.read, c.source).toBe(c.accepted + c.rejected);
+		for (const c of first.result.counts) {
+			expect(first.result.rejected.filter((r) => r.source === c.source).length, c.source).toBe(c.rejected);
+		}
+	});
+
+	it('prints the published figure beside each computed count', () => {
+		const figures = Object.fromEntries(first.result.figures.map((f) => [f.key, f]));
+		expect(figures.protected_buildings).toMatchObject({ published: 113 });
+		expect(figures.protected_buildings.computed).toBeGreaterThanOrEqual(111);
+		expect(figures.never_widened_roads).toMatchObject({ published: 17, computed: 0 });
+		expect(figures.area_km2.computed).toBeCloseTo(2.68, 1);
+	});
+
+	it('attaches historic and French street names', () => {
+		const huaihai = first.result.layers.get('streets')!.filter((f) => f.properties.name === '淮海中路');
+		expect(huaihai.some((f) => String(f.properties.name_historic).includes('霞飞路'))).toBe(true);
+		expect(huaihai.some((f) => String(f.properties.name_fr).includes('Joffre'))).toBe(true);
+	});
+
+	it('is deterministic: two builds write byte-identical files', () => {
+		expect(hashTree(second.out)).toEqual(hashTree(first.out));
+	});
+
+	it('writes archives whose every tile decodes as MVT, with max-zoom counts equal to the GeoJSON', async () => {
+		for (const archive of ['basemap', 'thematic'] as const) {
+			const bytes = new Uint8Array(readFileSync(join(first.out, 'tiles', `${archive}.pmtiles`)));
+			const reader = await readArchive(bytes);
+			expect(reader.header.maxZoom).toBe(ARCHIVE_ZOOMS.maxZoom);
+			const names = (reader.metadata as { vector_layers: { id: string }[] }).vector_layers.map((l) => l.id);
+			expect(names.sort()).toEqual(LAYERS.filter((l) => l.archive === archive).map((l) => l.id).sort());
+			let tiles = 0;
+			for await (const tile of reader.tiles()) {
+				expect(Object.keys(tile.tile.layers).length).toBeGreaterThan(0);
+				tiles++;
+			}
+			expect(tiles).toBeGreaterThan(0);
+			const counts = await countFeaturesAtZoom(bytes, ARCHIVE_ZOOMS.maxZoom);
+			for (const layer of LAYERS.filter((l) => l.archive === archive)) {
+				const geojson = JSON.parse(readFileSync(join(first.out, 'data', `${layer.id}.geojson`), 'utf8'));
+				expect(counts[layer.id] ?? 0, layer.id).toBe(geojson.features.length);
+			}
+		}
+	});
+});
+
+describe.skipIf(!existsSync(dir))('another district: Hunan from its registry entry alone', () => {
+	it('builds with its own boundary and counts', () => {
+		const result = buildLayers({ repoRoot, sourcesDir: dir, districtId: "hunan" });
+		expect(result.district.name_zh).toBe('湖南路街道');
+		const inside = result.layers.get('protected-buildings')!.filter((f) => f.properties.in_district);
+		expect(inside.length).toBeGreaterThan(50);
+		expect(inside.some((f) => f.properties.name_zh === '武康大楼')).toBe(true);
+	});
+});
