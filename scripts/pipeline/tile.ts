@@ -172,7 +172,7 @@ export function tileLayers(layers: TileLayer[], options: TileOptions): { archive
 				if (tile && tile.features.length > 0) content[layer.name] = tile;
 			}
 			if (Object.keys(content).length === 0) continue;
-			const data = new Uint8Array(gzipSync(vtpbf.fromGeojsonVt(content, { version: 2, extent: EXTENT }), { level: 9 }));
+			const data = new Uint8Array(gzipSync(vtpbf.fromGeojsonVt(content, { version: 2, extent: EXTENT })));
 			tiles.push({ z, x, y, data });
 			if (data.length > largest.bytes) largest = { bytes: data.length, tile: `${z}/${x}/${y}` };
 		}

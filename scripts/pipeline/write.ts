@@ -6,7 +6,11 @@ import type { BuildResult } from './build';
 import { SOURCES } from './manifest';
 import { tileLayers } from './tile';
 
-export const ARCHIVE_ZOOMS = { minZoom: 10, maxZoom: 16 } as const;
+/**
+ * Tiles stop at z15 (≈0.26 m per tile unit here) and the map overzooms them beyond: the
+ * same choice as Protomaps basemaps, and it halves the tile count against z16.
+ */
+export const ARCHIVE_ZOOMS = { minZoom: 12, maxZoom: 15 } as const;
 
 export interface ArchiveStats {
 	archive: ArchiveName;

@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import { addressesMatch, namesMatch, parseAddress } from '../../../src/lib/geo/address';
+import { addressesMatch, namesMatch, normalizedNamesMatch, normalizeName, parseAddress } from '../../../src/lib/geo/address';
 import { BATCHES, BATCH_YEARS, RELIC_LEVELS, type ProtectedBuilding } from '../../../src/lib/schema/protected-building';
 import type { SourceFeature } from '../validate';
 import { anchorOf, contains, isArea, metres } from './geo';
@@ -88,14 +88,15 @@ function pairs(
 	proximityM: number
 ): Pair<Method>[] {
 	const out: Pair<Method>[] = [];
-	const prepared = candidates.map((f) => ({ f, anchor: anchorOf(f.geometry), names: namesOf(f), address: parseAddress(addressOf(f)) }));
+	const prepared = candidates.map((f) => ({ f, anchor: anchorOf(f.geometry), names: namesOf(f).map(normalizeName), address: parseAddress(addressOf(f)) }));
 	drafts.forEach((draft, target) => {
 		const address = parseAddress(draft.address);
+		const draftNames = draft.names.map(normalizeName);
 		prepared.forEach(({ f, anchor, names, address: theirs }, candidate) => {
 			const distanceM = metres(draft.anchor, anchor);
 			if (distanceM > NAME_RADIUS_M && !(isArea(f) && distanceM < 2 * NAME_RADIUS_M)) return;
 			let method: Method | null = null;
-			if (names.some((n) => draft.names.some((m) => namesMatch(n, m)))) method = 'name';
+			if (names.some((n) => draftNames.some((m) => normalizedNamesMatch(n, m)))) method = 'name';
 			else if (addressesMatch(address, theirs)) method = 'address';
 			else if (isArea(f) && contains(f, draft.anchor)) method = 'footprint';
 			else if (distanceM <= proximityM) method = 'proximity';

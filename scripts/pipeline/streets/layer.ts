@@ -34,17 +34,19 @@ export function buildStreetLayers(input: {
 	sourcesDir: string;
 	historicRoads: Feature[];
 	virtualShanghai: Feature[];
-	clip: (features: Flagged[]) => Flagged[];
+	clip: <F extends Feature>(features: F[]) => Array<F & { properties: { in_district: boolean } }>;
 }): StreetLayers {
 	const entry = sourceById(STREETS_SOURCE);
 	const ways = overpassToStreets(readJson(input.sourcesDir, entry), entry.file);
-	const historic = attachHistoricNames(ways.features, input.historicRoads as HistoricRoad[]);
+	// Clip before matching: names are attached only to ways the district build keeps.
+	const clipped = input.clip(ways.features);
+	const historic = attachHistoricNames(clipped, input.historicRoads as HistoricRoad[]);
 	const foreign = attachForeignNames(historic.features, input.virtualShanghai);
 
 	const csv = parseNeverWidenedCsv(readFileSync(join(input.repoRoot, NEVER_WIDENED_FILE), 'utf8'), NEVER_WIDENED_FILE);
 	const marked = markNeverWidened(foreign.features, csv.entries);
 
-	const streets = input.clip(marked.features.map((f) => ({ ...f, properties: { ...f.properties } }) as Flagged));
+	const streets = marked.features as unknown as Flagged[];
 	const rows = csv.entries.length + csv.rejected.length;
 	return {
 		streets,

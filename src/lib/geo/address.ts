@@ -41,8 +41,11 @@ export function normalizeName(name: string | null | undefined): string {
 
 /** Equal, or one contains the other when the shorter has at least three characters. */
 export function namesMatch(a: string | null | undefined, b: string | null | undefined): boolean {
-	const x = normalizeName(a);
-	const y = normalizeName(b);
+	return normalizedNamesMatch(normalizeName(a), normalizeName(b));
+}
+
+/** `namesMatch` for names already passed through `normalizeName` (for loops that compare many pairs). */
+export function normalizedNamesMatch(x: string, y: string): boolean {
 	if (!x || !y) return false;
 	if (x === y) return true;
 	const [short, long] = x.length <= y.length ? [x, y] : [y, x];

@@ -11,7 +11,7 @@ export const districtBoundary: LayerDef = {
 	sources: ['osm-boundary-tianping', 'osm-boundary-hunan'],
 	build: { stage: 'district-boundary' },
 	schema: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), in_district: z.boolean() }),
-	minzoom: 10,
+	minzoom: 12,
 	popup: [],
 	searchable: ['name_zh', 'name_en']
 };
@@ -26,7 +26,7 @@ export const districtMask: LayerDef = {
 	sources: ['osm-boundary-tianping', 'osm-boundary-hunan'],
 	build: { stage: 'district-mask' },
 	schema: z.object({ in_district: z.boolean() }),
-	minzoom: 10,
+	minzoom: 12,
 	popup: [],
 	searchable: []
 };

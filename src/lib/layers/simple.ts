@@ -34,7 +34,7 @@ export const historicArea: LayerDef = {
 	sources: ['645-historic-areas'],
 	build: { source: '645-historic-areas', properties: (p, id) => ({ id: `area-${id}`, name_zh: String(p.title) }) },
 	schema: z.object({ id: z.string(), name_zh: z.string().min(1), in_district: z.boolean() }),
-	minzoom: 10,
+	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '名称', en: 'Name' } }],
 	searchable: ['name_zh']
 };
@@ -49,7 +49,7 @@ export const historicParks: LayerDef = {
 	sources: ['645-parks'],
 	build: { source: '645-parks', properties: (p, id) => ({ id: `park-${id}`, name_zh: String(p.title) }) },
 	schema: z.object({ id: z.string(), name_zh: z.string().min(1), in_district: z.boolean() }),
-	minzoom: 10,
+	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '名称', en: 'Name' } }],
 	searchable: ['name_zh']
 };
@@ -64,7 +64,7 @@ export const metroLines: LayerDef = {
 	sources: ['osm-metro-lines'],
 	build: { source: 'osm-metro-lines', properties: (p, id) => ({ id, name_zh: String(p.name), route: str(p.route) }) },
 	schema: z.object({ id: z.string(), name_zh: z.string().min(1), route: z.string().nullable(), in_district: z.boolean() }),
-	minzoom: 10,
+	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '线路', en: 'Line' } }],
 	searchable: []
 };
@@ -79,7 +79,7 @@ export const metroStations: LayerDef = {
 	sources: ['osm-metro-stations'],
 	build: { source: 'osm-metro-stations', properties: (p, id) => ({ id, name_zh: String(p.name) }) },
 	schema: z.object({ id: z.string(), name_zh: z.string().min(1), in_district: z.boolean() }),
-	minzoom: 11,
+	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '车站', en: 'Station' } }],
 	searchable: ['name_zh']
 };

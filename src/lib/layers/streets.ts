@@ -31,6 +31,7 @@ export const streets: LayerDef = {
 	build: { stage: 'streets' },
 	schema: streetProps,
 	minzoom: 12,
+	tileProperties: ['id', 'name', 'name_en', 'name_historic', 'name_fr', 'highway', 'oneway', 'never_widened', 'in_district'],
 	popup: [
 		{ key: 'name', label: { zh: '路名', en: 'Street' } },
 		{ key: 'name_en', label: { zh: '英文路名', en: 'English name' } },
@@ -51,6 +52,6 @@ export const neverWidenedRoads: LayerDef = {
 	archive: 'thematic',
 	group: 'thematic',
 	build: { stage: 'never-widened-roads' },
-	minzoom: 11,
+	minzoom: 12,
 	popup: [...streets.popup, { key: 'never_widened', label: { zh: '核实状态', en: 'Status' } }, { key: 'never_widened_source', label: { zh: '出处', en: 'Source' } }]
 };

@@ -64,3 +64,20 @@ describe('district registry', () => {
 		expect(() => selectDistrict(registry, 'xujiahui')).toThrowError(/no district "xujiahui" \(known: tianping, hunan\)/);
 	});
 });
+
+describe('clipToDistrict edge cases', () => {
+	const context = contextArea(square, 300);
+	it('keeps a line that crosses the area with no vertex inside it', () => {
+		const through: Feature = { type: 'Feature', properties: { id: 't' }, geometry: { type: 'LineString', coordinates: [[121.43, 31.205], [121.46, 31.205]] } };
+		const [clipped] = clipToDistrict([through], square, context);
+		expect(clipped.properties.in_district).toBe(true);
+	});
+	it('keeps a polygon that contains the whole district', () => {
+		const big: Feature = { type: 'Feature', properties: { id: 'b' }, geometry: { type: 'Polygon', coordinates: [[[121.4, 31.1], [121.5, 31.1], [121.5, 31.3], [121.4, 31.3], [121.4, 31.1]]] } };
+		expect(clipToDistrict([big], square, context)[0].properties.in_district).toBe(true);
+	});
+	it('drops a line in the bounding box but outside the buffered area', () => {
+		const corner: Feature = { type: 'Feature', properties: { id: 'c' }, geometry: { type: 'LineString', coordinates: [[121.4355, 31.2145], [121.4365, 31.2135]] } };
+		expect(clipToDistrict([corner], square, context)).toEqual([]);
+	});
+});
