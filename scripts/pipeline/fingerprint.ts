@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
  */
 export function buildFingerprint(repoRoot: string, sourcesDir: string, districtId: string): string {
 	const hash = createHash('sha256').update(`district:${districtId}\n`);
-	for (const dir of ['data', 'scripts/pipeline', 'scripts/build-data.ts', 'src/lib/layers', 'src/lib/schema', 'src/lib/geo', 'src/lib/tiles']) {
+	for (const dir of ['data', 'scripts/pipeline', 'scripts/build-data.ts', 'src/lib/layers', 'src/lib/schema', 'src/lib/geo', 'src/lib/tiles', 'src/lib/search', 'src/lib/sources.ts']) {
 		for (const file of walk(join(repoRoot, dir))) hash.update(relative(repoRoot, file)).update(readFileSync(file));
 	}
 	for (const file of walk(sourcesDir)) hash.update(`${relative(sourcesDir, file)}:${statSync(file).size}\n`);

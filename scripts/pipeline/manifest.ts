@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { Crs } from '../../src/lib/geo/crs';
 import * as s from '../../src/lib/schema/sources';
+import { CREDITS } from '../../src/lib/sources';
 
 /** How a file is laid out; `read.ts` turns each layout into uniform records. */
 export type SourceFormat = 'geojson' | 'shl' | 'overpass' | 'photos';
@@ -22,18 +23,17 @@ export interface SourceEntry {
 	idField?: string;
 }
 
-const OSM = { crs: 'WGS84', licence: 'ODbL-1.0', attribution: '© OpenStreetMap contributors' } as const;
+const credit = (id: string) => ({ licence: CREDITS[id].licence, attribution: CREDITS[id].attribution });
+const OSM = { crs: 'WGS84', ...credit('osm-streets') } as const;
 const BOOK645 = {
 	crs: 'GCJ02',
-	licence: 'see source: 地图书《上海历史建筑数字地图集》 (ditushu book 645)',
-	attribution: '地图书 645《上海历史建筑数字地图集》',
+	...credit('645-buildings'),
 	idField: '_id'
 } as const;
 const SHL = {
 	format: 'shl',
 	crs: 'BD09',
-	licence: 'Shanghai Library open data terms (上海图书馆开放数据平台)',
-	attribution: '上海图书馆开放数据平台 (Shanghai Library open data)',
+	...credit('shl-excellent-buildings'),
 	properties: s.shlRecord,
 	idField: 'uri'
 } as const;
@@ -64,8 +64,7 @@ export const SOURCES: readonly SourceEntry[] = [
 		file: 'wikidata/places_shanghai.geojson',
 		format: 'geojson',
 		crs: 'WGS84',
-		licence: 'CC0-1.0',
-		attribution: 'Wikidata',
+		...credit('wikidata-places'),
 		description: 'Wikidata items with coordinates',
 		properties: s.wikidataPlace,
 		geometry: s.pointGeometry,
@@ -76,8 +75,7 @@ export const SOURCES: readonly SourceEntry[] = [
 		file: 'virtual_shanghai/buildings.geojson',
 		format: 'geojson',
 		crs: 'WGS84',
-		licence: 'cite: Virtual Shanghai project (virtualshanghai.net)',
-		attribution: 'Virtual Shanghai (virtualshanghai.net)',
+		...credit('virtual-shanghai'),
 		description: 'historic buildings with English and historic addresses',
 		properties: s.virtualShanghaiBuilding,
 		geometry: s.pointGeometry,
@@ -88,8 +86,7 @@ export const SOURCES: readonly SourceEntry[] = [
 		file: 'photos',
 		format: 'photos',
 		crs: 'WGS84',
-		licence: 'Wikimedia Commons (per-file licence on its file page)',
-		attribution: 'Wikimedia Commons',
+		...credit('photos'),
 		description: 'photos of protected buildings'
 	}
 ];

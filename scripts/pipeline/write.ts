@@ -4,6 +4,7 @@ import { ARCHIVES, LAYERS, type ArchiveName, type LayerDef } from '../../src/lib
 import type { LayerFeature } from './layers';
 import type { BuildResult } from './build';
 import { SOURCES } from './manifest';
+import { writeSearchIndex } from './search-index';
 import { tileLayers } from './tile';
 
 /**
@@ -37,6 +38,10 @@ export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir:
 		const features = result.layers.get(layer.id) ?? [];
 		writeJson(join(dataDir, `${layer.id}.geojson`), { type: 'FeatureCollection', features });
 	}
+	writeSearchIndex(LAYERS.map((layer) => ({ layer, features: result.layers.get(layer.id) ?? [] })), join(dataDir, 'search-index.json'));
+
+	writeFeatureDetails(result, join(dataDir, 'features'));
+	writeJson(join(dataDir, 'facets.json'), facetsOf(result));
 
 	const stats = ARCHIVES.map((archive) => writeArchive(archive, result, tilesDir));
 
@@ -56,6 +61,40 @@ function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: strin
 	);
 	writeFileSync(join(tilesDir, `${archive}.pmtiles`), bytes);
 	return { archive, bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer: stats.featuresPerLayer };
+}
+
+/** Layers whose tiles carry only some properties get one small JSON per feature for the side panel. */
+function writeFeatureDetails(result: BuildResult, dir: string): void {
+	for (const layer of LAYERS.filter((l) => l.tileProperties)) {
+		const layerDir = join(dir, layer.id);
+		mkdirSync(layerDir, { recursive: true });
+		for (const feature of result.layers.get(layer.id) ?? []) {
+			writeJson(join(layerDir, `${feature.properties.id}.json`), feature.properties);
+		}
+	}
+}
+
+/**
+ * What the layer panel counts with, without loading any layer: totals per layer and, for
+ * filterable layers, one row of filter values per feature (with its in_district flag last).
+ */
+function facetsOf(result: BuildResult) {
+	return {
+		layers: Object.fromEntries(
+			LAYERS.map((layer) => {
+				const features = result.layers.get(layer.id) ?? [];
+				const props = layer.filters?.map((f) => f.property) ?? [];
+				return [
+					layer.id,
+					{
+						total: features.length,
+						in_district: features.filter((f) => f.properties.in_district === true).length,
+						...(props.length ? { properties: props, rows: features.map((f) => [...props.map((p) => f.properties[p] ?? null), f.properties.in_district === true]) } : {})
+					}
+				];
+			})
+		)
+	};
 }
 
 function forTiles(layer: LayerDef, features: LayerFeature[]): LayerFeature[] {

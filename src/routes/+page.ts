@@ -1,13 +1,19 @@
+import type { LayerFacets } from '$lib/map/facets';
 import type { PageLoad } from './$types';
 
-interface Report {
-	district: { id: string; name_zh: string; name_en: string };
-	layers: { id: string; total: number; in_district: number }[];
-	figures: { key: string; label_en: string; published: number; computed: number | null; note: string; source: string }[];
+interface District {
+	id: string;
+	name_zh: string;
+	name_en: string;
+	boundary: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+	figures: { key: string; value: number; label_zh: string; label_en: string; source: string }[];
 }
 
+/** Prerendered into the page: the district and the layer counts are small and needed at once. */
 export const load: PageLoad = async ({ fetch }) => {
-	const res = await fetch('/data/build-report.json');
-	if (!res.ok) throw new Error('static/data/build-report.json is missing: run `npm run data`');
-	return { report: (await res.json()) as Report };
+	const [district, facets] = await Promise.all([
+		fetch('/data/district.json').then((r) => (r.ok ? r.json() : Promise.reject(new Error('static/data/district.json is missing: run `npm run data`')))),
+		fetch('/data/facets.json').then((r) => (r.ok ? r.json() : Promise.reject(new Error('static/data/facets.json is missing: run `npm run data`'))))
+	]);
+	return { district: district as District, facets: (facets as { layers: Record<string, LayerFacets> }).layers };
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { LayerDef } from './types';
 
+const BOUNDARY = '#7a2e1f';
+
 export const districtBoundary: LayerDef = {
 	id: 'district-boundary',
 	title: { zh: '街道边界', en: 'Subdistrict boundary' },
@@ -13,7 +15,16 @@ export const districtBoundary: LayerDef = {
 	schema: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [],
-	searchable: ['name_zh', 'name_en']
+	searchable: ['name_zh', 'name_en'],
+	style: {
+		layers: () => [
+			{ type: 'line', paint: { 'line-color': '#fffaf0', 'line-width': 6, 'line-opacity': 0.8 }, suffix: 'halo' },
+			{ type: 'line', paint: { 'line-color': BOUNDARY, 'line-width': 2.5 } }
+		],
+		swatch: { kind: 'line', color: BOUNDARY },
+		visible: true,
+		interactive: false
+	}
 };
 
 export const districtMask: LayerDef = {
@@ -28,5 +39,11 @@ export const districtMask: LayerDef = {
 	schema: z.object({ in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [],
-	searchable: []
+	searchable: [],
+	style: {
+		layers: () => [{ type: 'fill', paint: { 'fill-color': '#2b2320', 'fill-opacity': 0.28 } }],
+		swatch: { kind: 'fill', color: 'rgba(43,35,32,0.28)' },
+		visible: true,
+		interactive: false
+	}
 };

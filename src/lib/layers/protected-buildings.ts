@@ -1,5 +1,17 @@
 import { protectedBuilding } from '../schema/protected-building';
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import { BATCHES, RELIC_LEVELS } from '../schema/protected-building';
+import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
 import type { LayerDef } from './types';
+
+// Colour says which list protects a building; the legend names each.
+const EXCELLENT = '#b5523b';
+const RELIC = '#6b4fa0';
+const BOTH = '#7a1f12';
+const COLOR: ExpressionSpecification = ['match', ['get', 'protection'], 'both', BOTH, 'relic', RELIC, EXCELLENT];
+const IS_POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
+const IS_AREA: FilterSpecification = ['!=', ['geometry-type'], 'Point'];
+const en = (zh: string, en: string) => ({ zh, en });
 
 export const protectedBuildings: LayerDef = {
 	id: 'protected-buildings',
@@ -27,5 +39,31 @@ export const protectedBuildings: LayerDef = {
 		{ key: 'relic_level', label: { zh: '文物保护级别', en: 'Relic protection level' } },
 		{ key: 'description', label: { zh: '简介', en: 'Description' } }
 	],
-	searchable: ['name_zh', 'name_en', 'name_pinyin', 'name_historic', 'address', 'address_historic', 'architect']
+	searchable: ['name_zh', 'name_en', 'name_pinyin', 'name_historic', 'address', 'address_historic', 'architect'],
+	style: {
+		layers: (lang) => [
+			{ type: 'fill', filter: IS_AREA, paint: { 'fill-color': COLOR, 'fill-opacity': 0.55 }, suffix: 'footprint' },
+			{ type: 'line', filter: IS_AREA, paint: { 'line-color': COLOR, 'line-width': 1.2 }, suffix: 'outline' },
+			{ type: 'circle', filter: IS_POINT, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3.5, 17, 8], 'circle-color': COLOR, 'circle-stroke-color': '#fffaf0', 'circle-stroke-width': 1.5 } },
+			{ type: 'symbol', minzoom: 15.5, layout: { ...LABEL_LAYOUT, 'text-field': nameLabel(lang), 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-size': 11, 'text-optional': true }, paint: { ...LABEL_PAINT, 'text-color': '#5a2a1c' }, suffix: 'label' }
+		],
+		swatch: { kind: 'circle', color: EXCELLENT },
+		visible: true,
+		interactive: true,
+		classes: [
+			{ label: en('优秀历史建筑', 'Excellent Historic Building'), color: EXCELLENT, filter: ['==', ['get', 'protection'], 'excellent'] },
+			{ label: en('文物保护单位', 'Protected relic site'), color: RELIC, filter: ['==', ['get', 'protection'], 'relic'] },
+			{ label: en('两者皆是', 'Both'), color: BOTH, filter: ['==', ['get', 'protection'], 'both'] }
+		]
+	},
+	filters: [
+		{ property: 'batch', label: en('优秀历史建筑批次', 'Listing batch'), valueLabels: Object.fromEntries(BATCHES.map((b, i) => [b, en(b, `Batch ${i + 1}`)])) },
+		{
+			property: 'relic_level',
+			label: en('文物保护级别', 'Relic protection level'),
+			valueLabels: Object.fromEntries(RELIC_LEVELS.map((l, i) => [l, en(l, ['National', 'Municipal', 'District'][i])]))
+		},
+		{ property: 'decade', label: en('建造年代', 'Decade built') },
+		{ property: 'architect', label: en('建筑师', 'Architect') }
+	]
 };

@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
 import type { LayerDef } from './types';
+
+// Shanghai Metro's own line colours, so the map matches the signs in the stations.
+const METRO_COLORS: Record<string, string> = {
+	'1': '#e4002b', '2': '#97d700', '3': '#ffd100', '4': '#5f259f', '7': '#ff6900', '9': '#71c5e8', '10': '#c1a7e2', '11': '#76232f', '12': '#007b5f', '13': '#ef95cf', '14': '#827a04', '15': '#bca886'
+};
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
@@ -21,7 +27,16 @@ export const formerResidences: LayerDef = {
 		{ key: 'name_zh', label: { zh: '人物', en: 'Person' } },
 		{ key: 'address', label: { zh: '地址', en: 'Address' } }
 	],
-	searchable: ['name_zh', 'address']
+	searchable: ['name_zh', 'address'],
+	style: {
+		layers: (lang) => [
+			{ type: 'circle', paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3, 17, 7], 'circle-color': '#2f6f8f', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
+			{ type: 'symbol', minzoom: 16, layout: { ...LABEL_LAYOUT, 'text-field': nameLabel(lang), 'text-offset': [0, 1.1], 'text-anchor': 'top', 'text-size': 11 }, paint: { ...LABEL_PAINT, 'text-color': '#2f6f8f' }, suffix: 'label' }
+		],
+		swatch: { kind: 'circle', color: '#2f6f8f' },
+		visible: false,
+		interactive: true
+	}
 };
 
 export const historicArea: LayerDef = {
@@ -36,7 +51,14 @@ export const historicArea: LayerDef = {
 	schema: z.object({ id: z.string(), name_zh: z.string().min(1), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '名称', en: 'Name' } }],
-	searchable: ['name_zh']
+	searchable: ['name_zh'],
+	style: {
+		// A broad soft band, so the area's edge never reads as one more street.
+		layers: () => [{ type: 'line', paint: { 'line-color': '#6a8caf', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 4, 17, 12], 'line-opacity': 0.35 } }],
+		swatch: { kind: 'line', color: 'rgba(106,140,175,0.6)' },
+		visible: true,
+		interactive: true
+	}
 };
 
 export const historicParks: LayerDef = {
@@ -51,7 +73,16 @@ export const historicParks: LayerDef = {
 	schema: z.object({ id: z.string(), name_zh: z.string().min(1), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '名称', en: 'Name' } }],
-	searchable: ['name_zh']
+	searchable: ['name_zh'],
+	style: {
+		layers: (lang) => [
+			{ type: 'fill', paint: { 'fill-color': '#cfe3c1', 'fill-outline-color': '#9fbf8c' } },
+			{ type: 'symbol', layout: { ...LABEL_LAYOUT, 'text-field': nameLabel(lang) }, paint: { ...LABEL_PAINT, 'text-color': '#3f6b2f' }, suffix: 'label' }
+		],
+		swatch: { kind: 'fill', color: '#cfe3c1', outline: '#9fbf8c' },
+		visible: true,
+		interactive: true
+	}
 };
 
 export const metroLines: LayerDef = {
@@ -66,7 +97,22 @@ export const metroLines: LayerDef = {
 	schema: z.object({ id: z.string(), name_zh: z.string().min(1), route: z.string().nullable(), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '线路', en: 'Line' } }],
-	searchable: []
+	searchable: [],
+	style: {
+		layers: () => [
+			{
+				type: 'line',
+				paint: {
+					'line-color': ['match', ['get', 'route'], ...Object.entries(METRO_COLORS).flat(), '#888888'] as never,
+					'line-width': ['interpolate', ['linear'], ['zoom'], 12, 1.5, 16, 3],
+					'line-opacity': 0.55
+				}
+			}
+		],
+		swatch: { kind: 'line', color: '#e4002b' },
+		visible: true,
+		interactive: false
+	}
 };
 
 export const metroStations: LayerDef = {
@@ -81,5 +127,14 @@ export const metroStations: LayerDef = {
 	schema: z.object({ id: z.string(), name_zh: z.string().min(1), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '车站', en: 'Station' } }],
-	searchable: ['name_zh']
+	searchable: ['name_zh'],
+	style: {
+		layers: (lang) => [
+			{ type: 'circle', paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': '#1d3557', 'circle-stroke-width': 2.5 } },
+			{ type: 'symbol', layout: { ...LABEL_LAYOUT, 'text-field': nameLabel(lang), 'text-offset': [0, 1.2], 'text-anchor': 'top' }, paint: { ...LABEL_PAINT, 'text-color': '#1d3557' }, suffix: 'label' }
+		],
+		swatch: { kind: 'circle', color: '#ffffff', outline: '#1d3557' },
+		visible: true,
+		interactive: true
+	}
 };

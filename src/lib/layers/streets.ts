@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
 import type { LayerDef } from './types';
+
+const MAJOR: ExpressionSpecification = ['in', ['get', 'highway'], ['literal', ['trunk', 'primary', 'secondary', 'trunk_link', 'primary_link', 'secondary_link']]];
+const NEVER_WIDENED = '#c8902a';
 
 const streetProps = z.object({
 	id: z.string(),
@@ -38,7 +43,19 @@ export const streets: LayerDef = {
 		{ key: 'name_historic', label: { zh: '历史路名', en: 'Historic name' } },
 		{ key: 'name_fr', label: { zh: '外文旧名', en: 'Concession-era name' } }
 	],
-	searchable: ['name', 'name_en', 'name_historic', 'name_fr']
+	searchable: ['name', 'name_en', 'name_historic', 'name_fr'],
+	style: {
+		layers: (lang) => [
+			{ type: 'line', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#d9cfc1', 'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 12, ['case', MAJOR, 3, 1.5], 17, ['case', MAJOR, 18, 10]] }, suffix: 'casing' },
+			{ type: 'line', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': ['case', MAJOR, '#fff3d6', '#ffffff'], 'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 12, ['case', MAJOR, 2, 0.8], 17, ['case', MAJOR, 15, 8]] } },
+			{ type: 'symbol', minzoom: 14, layout: { ...LABEL_LAYOUT, 'symbol-placement': 'line', 'text-field': nameLabel(lang, 'name', 'name_en'), 'text-size': 12 }, paint: LABEL_PAINT, suffix: 'label' },
+			// Visitors walk with the old names in mind: show them beneath, from z16.
+			{ type: 'symbol', minzoom: 16, filter: ['any', ['has', 'name_historic'], ['has', 'name_fr']], layout: { ...LABEL_LAYOUT, 'symbol-placement': 'line', 'text-field': lang === 'zh' ? ['coalesce', ['get', 'name_historic'], ['get', 'name_fr']] : ['coalesce', ['get', 'name_fr'], ['get', 'name_historic']], 'text-size': 10.5, 'text-offset': [0, 1.1], 'text-font': ['Noto Serif Italic'] }, paint: { ...LABEL_PAINT, 'text-color': '#8a5a3b' }, suffix: 'historic-label' }
+		],
+		swatch: { kind: 'line', color: '#d9cfc1' },
+		visible: true,
+		interactive: true
+	}
 };
 
 export const neverWidenedRoads: LayerDef = {
@@ -53,5 +70,19 @@ export const neverWidenedRoads: LayerDef = {
 	group: 'thematic',
 	build: { stage: 'never-widened-roads' },
 	minzoom: 12,
-	popup: [...streets.popup, { key: 'never_widened', label: { zh: '核实状态', en: 'Status' } }, { key: 'never_widened_source', label: { zh: '出处', en: 'Source' } }]
+	popup: [...streets.popup, { key: 'never_widened', label: { zh: '核实状态', en: 'Status' } }, { key: 'never_widened_source', label: { zh: '出处', en: 'Source' } }],
+	tileProperties: [...(streets.tileProperties ?? []), 'never_widened_source'],
+	style: {
+		layers: () => [
+			{ type: 'line', filter: ['==', ['get', 'never_widened'], 'confirmed'], layout: { 'line-cap': 'round' }, paint: { 'line-color': NEVER_WIDENED, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 6], 'line-opacity': 0.9 } },
+			{ type: 'line', filter: ['==', ['get', 'never_widened'], 'unconfirmed'], paint: { 'line-color': NEVER_WIDENED, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 6], 'line-opacity': 0.9, 'line-dasharray': [1.5, 1] }, suffix: 'unconfirmed' }
+		],
+		swatch: { kind: 'line', color: NEVER_WIDENED, dashed: true },
+		visible: true,
+		interactive: true,
+		classes: [
+			{ label: { zh: '已核实', en: 'Confirmed' }, color: NEVER_WIDENED, filter: ['==', ['get', 'never_widened'], 'confirmed'] },
+			{ label: { zh: '待核实（虚线）', en: 'Unconfirmed (dashed)' }, color: NEVER_WIDENED, filter: ['==', ['get', 'never_widened'], 'unconfirmed'] }
+		]
+	}
 };

@@ -1,4 +1,7 @@
 import type { ZodObject } from 'zod';
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
+
+export type Lang = 'zh' | 'en';
 
 export interface Text {
 	zh: string;
@@ -13,6 +16,34 @@ export type LayerBuild =
 export interface PopupField {
 	key: string;
 	label: Text;
+}
+
+/** A MapLibre layer of this registry layer, without what the style builder fills in (id, source). */
+export type StyleLayer = DistributiveOmit<Extract<LayerSpecification, { type: 'fill' | 'line' | 'circle' | 'symbol' | 'fill-extrusion' }>, 'id' | 'source' | 'source-layer'> & {
+	/** Appended to the registry id to name this MapLibre layer (`<id>-<suffix>`); the first layer may omit it. */
+	suffix?: string;
+};
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface LayerStyle {
+	/** MapLibre layers, bottom first; a function of the UI language for labels. */
+	layers: (lang: Lang) => StyleLayer[];
+	/** What the legend draws. */
+	swatch: { kind: 'fill' | 'line' | 'circle'; color: string; outline?: string; dashed?: boolean };
+	/** Shown when the page opens. */
+	visible: boolean;
+	/** Clicking a feature opens the side panel. */
+	interactive: boolean;
+	/** A legend row per class, where the layer's colour means something. */
+	classes?: Array<{ label: Text; color: string; filter: FilterSpecification }>;
+}
+
+/** A filter over one property: the user picks values; within a filter any value matches, across filters all must. */
+export interface FilterDef {
+	property: string;
+	label: Text;
+	/** Labels for known values; values seen in the data but absent here show as themselves. */
+	valueLabels?: Record<string, Text>;
 }
 
 /**
@@ -43,4 +74,6 @@ export interface LayerDef {
 	popup: PopupField[];
 	/** Properties the search index reads. */
 	searchable: string[];
+	style: LayerStyle;
+	filters?: FilterDef[];
 }

@@ -1,0 +1,77 @@
+import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { LAYERS, type LayerDef } from '../layers';
+import type { Lang } from '../layers/types';
+import { filterExpression, type LayerFilters } from './filters';
+
+export const BACKGROUND = '#f4efe6';
+
+/** The MapLibre layer ids a registry layer draws with, in order. */
+export function styleLayerIds(layer: LayerDef, lang: Lang = 'zh'): string[] {
+	return layer.style.layers(lang).map((l) => styleLayerId(layer, l.suffix));
+}
+
+function styleLayerId(layer: LayerDef, suffix?: string): string {
+	return suffix ? `${layer.id}-${suffix}` : layer.id;
+}
+
+export const highlightId = (layer: LayerDef) => `${layer.id}-selected`;
+
+export interface StyleState {
+	lang: Lang;
+	visible: ReadonlySet<string>;
+	filters: LayerFilters;
+	selected: { layer: string; id: string } | null;
+}
+
+/**
+ * The whole map style, assembled from the layer registry. It names no glyph server: labels
+ * are drawn from the reader's own fonts, so nothing is fetched from off the site.
+ */
+export function buildStyle(tilesBase: string, state: StyleState): StyleSpecification {
+	const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }];
+	for (const layer of LAYERS) {
+		const visibility = state.visible.has(layer.id) ? 'visible' : 'none';
+		const userFilter = filterExpression(layer, state.filters[layer.id]);
+		for (const spec of layer.style.layers(state.lang)) {
+			const { suffix, ...rest } = spec;
+			const filter = combine(rest.filter as FilterSpecification | undefined, userFilter);
+			layers.push({
+				...rest,
+				id: styleLayerId(layer, suffix),
+				source: layer.archive,
+				'source-layer': layer.id,
+				...(filter ? { filter } : {}),
+				layout: { ...(rest.layout ?? {}), visibility }
+			} as LayerSpecification);
+		}
+		if (layer.style.interactive) layers.push(highlightLayer(layer, state, visibility));
+	}
+	return {
+		version: 8,
+		sources: {
+			basemap: { type: 'vector', url: `pmtiles://${tilesBase}/tiles/basemap.pmtiles`, attribution: '' },
+			thematic: { type: 'vector', url: `pmtiles://${tilesBase}/tiles/thematic.pmtiles`, attribution: '' }
+		},
+		layers
+	};
+}
+
+/** The selected feature drawn over its layer, whatever its geometry. */
+function highlightLayer(layer: LayerDef, state: StyleState, visibility: 'visible' | 'none'): LayerSpecification {
+	const id = state.selected?.layer === layer.id ? state.selected.id : '';
+	const common = { id: highlightId(layer), source: layer.archive, 'source-layer': layer.id, filter: ['==', ['get', 'id'], id] as FilterSpecification };
+	if (layer.geometry === 'line') {
+		return { ...common, type: 'line', layout: { visibility, 'line-cap': 'round' }, paint: { 'line-color': '#1f77b4', 'line-width': 6, 'line-opacity': 0.7 } };
+	}
+	return {
+		...common,
+		type: 'circle',
+		layout: { visibility },
+		paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#1f77b4', 'circle-stroke-width': 3, 'circle-pitch-alignment': 'map' }
+	};
+}
+
+export function combine(a: FilterSpecification | undefined, b: FilterSpecification | null): FilterSpecification | undefined {
+	if (a && b) return ['all', a, b] as FilterSpecification;
+	return a ?? b ?? undefined;
+}

@@ -1,0 +1,44 @@
+/**
+ * Who each source belongs to and under which terms: read by the pipeline's manifest and by
+ * the map's attribution, so the credit shown always matches the data used.
+ */
+export interface SourceCredit {
+	attribution: string;
+	licence: string;
+	link: string;
+}
+
+const OSM: SourceCredit = { attribution: '© OpenStreetMap contributors', licence: 'ODbL 1.0', link: 'https://www.openstreetmap.org/copyright' };
+const BOOK645: SourceCredit = { attribution: '地图书 645《上海历史建筑数字地图集》', licence: 'see source (645 atlas terms)', link: 'https://www.ditushu.com/' };
+const SHL: SourceCredit = { attribution: '上海图书馆开放数据平台', licence: 'Shanghai Library open data terms', link: 'https://data.library.sh.cn/' };
+
+export const CREDITS: Record<string, SourceCredit> = {
+	'osm-boundary-tianping': OSM,
+	'osm-boundary-hunan': OSM,
+	'osm-streets': OSM,
+	'osm-metro-stations': OSM,
+	'osm-metro-lines': OSM,
+	'osm-heritage': OSM,
+	'shl-excellent-buildings': SHL,
+	'shl-relic-sites': SHL,
+	'shl-immovable-relics': SHL,
+	'645-buildings': BOOK645,
+	'645-roads': BOOK645,
+	'645-historic-areas': BOOK645,
+	'645-parks': BOOK645,
+	'645-residences': BOOK645,
+	'645-theatres': BOOK645,
+	'wikidata-places': { attribution: 'Wikidata', licence: 'CC0 1.0', link: 'https://www.wikidata.org/' },
+	'virtual-shanghai': { attribution: 'Virtual Shanghai', licence: 'cite the Virtual Shanghai project', link: 'https://www.virtualshanghai.net/' },
+	photos: { attribution: 'Wikimedia Commons', licence: 'per file (see each photo’s page)', link: 'https://commons.wikimedia.org/' }
+};
+
+/** One credit line per distinct attribution among the given sources. */
+export function creditsFor(sourceIds: Iterable<string>): SourceCredit[] {
+	const seen = new Map<string, SourceCredit>();
+	for (const id of sourceIds) {
+		const credit = CREDITS[id];
+		if (credit && !seen.has(credit.attribution)) seen.set(credit.attribution, credit);
+	}
+	return [...seen.values()];
+}

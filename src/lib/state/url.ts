@@ -1,0 +1,52 @@
+import type { Lang } from '../layers/types';
+import type { LayerFilters } from '../map/filters';
+
+/** Everything a shared link reproduces. */
+export interface ViewState {
+	lang: Lang;
+	center: [number, number];
+	zoom: number;
+	layers: string[];
+	filters: LayerFilters;
+	selected: { layer: string; id: string } | null;
+}
+
+/*
+ * Query parameters, short and readable in a link:
+ *   lang=en  c=121.44512,31.20531  z=15.2  layers=protected-buildings,streets
+ *   f.protected-buildings.batch=第一批|第二批  sel=protected-buildings:ehb-abc
+ * Values are joined with "|" because commas occur in architect names.
+ */
+export function toSearchParams(view: ViewState): URLSearchParams {
+	const params = new URLSearchParams();
+	params.set('lang', view.lang);
+	params.set('c', `${view.center[0].toFixed(5)},${view.center[1].toFixed(5)}`);
+	params.set('z', String(Math.round(view.zoom * 100) / 100));
+	params.set('layers', view.layers.join(','));
+	for (const [layer, props] of Object.entries(view.filters)) {
+		for (const [prop, values] of Object.entries(props)) if (values.length) params.set(`f.${layer}.${prop}`, values.join('|'));
+	}
+	if (view.selected) params.set('sel', `${view.selected.layer}:${view.selected.id}`);
+	return params;
+}
+
+/** Reads a link back; anything missing or malformed falls back to `defaults`, never throws. */
+export function fromSearchParams(params: URLSearchParams, defaults: ViewState, knownLayers: ReadonlySet<string>): ViewState {
+	const view: ViewState = { ...defaults, filters: {} };
+	const lang = params.get('lang');
+	if (lang === 'zh' || lang === 'en') view.lang = lang;
+	const c = params.get('c')?.split(',').map(Number);
+	if (c?.length === 2 && c.every(Number.isFinite) && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90) view.center = [c[0], c[1]];
+	const z = Number(params.get('z'));
+	if (params.has('z') && Number.isFinite(z) && z >= 0 && z <= 24) view.zoom = z;
+	if (params.has('layers')) view.layers = (params.get('layers') ?? '').split(',').filter((l) => knownLayers.has(l));
+	for (const [key, value] of params) {
+		const m = /^f\.([^.]+)\.(.+)$/.exec(key);
+		if (!m || !knownLayers.has(m[1]) || !value) continue;
+		(view.filters[m[1]] ??= {})[m[2]] = value.split('|');
+	}
+	const sel = params.get('sel');
+	const at = sel?.indexOf(':') ?? -1;
+	if (sel && at > 0 && knownLayers.has(sel.slice(0, at))) view.selected = { layer: sel.slice(0, at), id: sel.slice(at + 1) };
+	return view;
+}

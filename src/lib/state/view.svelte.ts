@@ -1,0 +1,59 @@
+import { LAYERS } from '../layers';
+import type { Lang } from '../layers/types';
+import type { LayerFilters } from '../map/filters';
+import type { ViewState } from './url';
+
+/** Tianping's centre and a zoom that shows the whole subdistrict on a laptop screen. */
+export const DEFAULT_VIEW: ViewState = {
+	lang: 'zh',
+	center: [121.4445, 31.2055],
+	zoom: 14.6,
+	layers: LAYERS.filter((l) => l.style.visible).map((l) => l.id),
+	filters: {},
+	selected: null
+};
+
+/** The page's reactive view: what the map shows and what a shared link reproduces. */
+export class MapView {
+	lang = $state<Lang>(DEFAULT_VIEW.lang);
+	center = $state<[number, number]>(DEFAULT_VIEW.center);
+	zoom = $state(DEFAULT_VIEW.zoom);
+	layers = $state<string[]>(DEFAULT_VIEW.layers);
+	filters = $state<LayerFilters>({});
+	selected = $state<{ layer: string; id: string } | null>(null);
+
+	constructor(initial: ViewState = DEFAULT_VIEW) {
+		this.set(initial);
+	}
+
+	set(view: ViewState): void {
+		this.lang = view.lang;
+		this.center = view.center;
+		this.zoom = view.zoom;
+		this.layers = view.layers;
+		this.filters = view.filters;
+		this.selected = view.selected;
+	}
+
+	snapshot(): ViewState {
+		return $state.snapshot({ lang: this.lang, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected }) as ViewState;
+	}
+
+	toggleLayer(id: string, on: boolean): void {
+		const order = LAYERS.map((l) => l.id);
+		const next = new Set(this.layers);
+		if (on) next.add(id);
+		else next.delete(id);
+		this.layers = order.filter((l) => next.has(l));
+	}
+
+	setFilter(layer: string, property: string, values: string[]): void {
+		const current = { ...(this.filters[layer] ?? {}) };
+		if (values.length) current[property] = values;
+		else delete current[property];
+		const next = { ...this.filters };
+		if (Object.keys(current).length) next[layer] = current;
+		else delete next[layer];
+		this.filters = next;
+	}
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { LAYERS, layerById } from '../../../src/lib/layers';
+import { filterExpression, rowMatches } from '../../../src/lib/map/filters';
+import { buildStyle, styleLayerIds } from '../../../src/lib/map/style';
+
+describe('buildStyle', () => {
+	const visible = new Set(['protected-buildings', 'streets']);
+	const style = buildStyle('http://localhost:4173', { lang: 'en', visible, filters: { 'protected-buildings': { batch: ['第二批'] } }, selected: null });
+
+	it('has no glyph server and only local pmtiles sources', () => {
+		expect(style.glyphs).toBeUndefined();
+		expect(Object.values(style.sources).map((s) => (s as { url: string }).url)).toEqual([
+			'pmtiles://http://localhost:4173/tiles/basemap.pmtiles',
+			'pmtiles://http://localhost:4173/tiles/thematic.pmtiles'
+		]);
+	});
+	it('draws every registry layer, hidden unless visible', () => {
+		for (const layer of LAYERS) {
+			for (const id of styleLayerIds(layer)) {
+				const spec = style.layers.find((l) => l.id === id)!;
+				expect(spec, id).toBeTruthy();
+				expect(spec.layout?.visibility).toBe(visible.has(layer.id) ? 'visible' : 'none');
+			}
+		}
+	});
+	it('applies the user filter on top of the layer’s own', () => {
+		const circle = style.layers.find((l) => l.id === 'protected-buildings')!;
+		expect(JSON.stringify((circle as { filter: unknown }).filter)).toContain('第二批');
+		expect(JSON.stringify((circle as { filter: unknown }).filter)).toContain('geometry-type');
+	});
+	it('labels in the chosen language first', () => {
+		const label = style.layers.find((l) => l.id === 'streets-label')!;
+		expect(JSON.stringify(label.layout)).toContain('["coalesce",["get","name_en"],["get","name"]');
+	});
+});
+
+describe('filters', () => {
+	const layer = layerById('protected-buildings')!;
+	it('ORs values within a property and ANDs properties', () => {
+		expect(filterExpression(layer, { batch: ['第一批', '第二批'], decade: ['1920'] })).toEqual([
+			'all',
+			['in', ['to-string', ['get', 'batch']], ['literal', ['第一批', '第二批']]],
+			['in', ['to-string', ['get', 'decade']], ['literal', ['1920']]]
+		]);
+		expect(filterExpression(layer, { batch: [] })).toBeNull();
+	});
+	it('counts facet rows the same way', () => {
+		const props = ['batch', 'decade'];
+		expect(rowMatches(props, ['第一批', 1920], { batch: ['第一批'], decade: ['1920'] })).toBe(true);
+		expect(rowMatches(props, ['第一批', null], { decade: ['1920'] })).toBe(false);
+		expect(rowMatches(props, ['第一批', null], undefined)).toBe(true);
+	});
+});

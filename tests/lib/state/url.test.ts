@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { fromSearchParams, toSearchParams, type ViewState } from '../../../src/lib/state/url';
+
+const known = new Set(['protected-buildings', 'streets']);
+const defaults: ViewState = { lang: 'zh', center: [121.445, 31.205], zoom: 14.5, layers: ['streets'], filters: {}, selected: null };
+
+describe('view state in the URL', () => {
+	it('round-trips every part', () => {
+		const view: ViewState = {
+			lang: 'en',
+			center: [121.44123, 31.20456],
+			zoom: 16.25,
+			layers: ['protected-buildings', 'streets'],
+			filters: { 'protected-buildings': { batch: ['第一批', '第二批'], architect: ['Palmer & Turner, Ltd'] } },
+			selected: { layer: 'protected-buildings', id: 'ehb-abc' }
+		};
+		const params = new URLSearchParams(toSearchParams(view).toString());
+		expect(fromSearchParams(params, defaults, known)).toEqual(view);
+	});
+	it('falls back to defaults on garbage and unknown layers', () => {
+		const params = new URLSearchParams('lang=fr&c=abc,1&z=99&layers=nope,streets&f.nope.x=1&sel=nope:1');
+		expect(fromSearchParams(params, defaults, known)).toEqual({ ...defaults, layers: ['streets'] });
+	});
+	it('keeps an empty layer list when the link says so', () => {
+		expect(fromSearchParams(new URLSearchParams('layers='), defaults, known).layers).toEqual([]);
+	});
+});
