@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, type OpenedPage } from './browser';
+import { paintedShare, renderedCount, waitForMap } from './map';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/** 衡山宾馆 (Picardie Apartments), 衡山路534号: its id and position, from the built layer. */
+function hengshanHotel(): { id: string; lon: number; lat: number } {
+	const fc = JSON.parse(readFileSync('build/data/protected-buildings.geojson', 'utf8'));
+	const f = fc.features.find((x: { properties: { name_zh: string } }) => x.properties.name_zh === '衡山宾馆');
+	return { id: f.properties.id, lon: f.properties.lon, lat: f.properties.lat };
+}
+
+async function clickAt(page: Page, lon: number, lat: number): Promise<void> {
+	const point = await page.evaluate(([x, y]) => {
+		const map = (window as unknown as { hengfuMap: { project(p: [number, number]): { x: number; y: number } } }).hengfuMap;
+		return map.project([x, y]);
+	}, [lon, lat] as [number, number]);
+	const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+	await page.mouse.click(box.x + point.x, box.y + point.y);
+}
+
+describe('the map page', () => {
+	let opened: OpenedPage;
+	beforeAll(async () => {
+		opened = await openPage(browser, '/');
+		await waitForMap(opened.page);
+	});
+	afterAll(async () => {
+		await opened.context.close();
+	});
+
+	it('draws the district from local PMTiles: the canvas is not blank and the map has loaded', async () => {
+		const { page } = opened;
+		expect(await page.evaluate(() => (window as unknown as { hengfuMap: { loaded(): boolean } }).hengfuMap.loaded())).toBe(true);
+		expect(await paintedShare(page)).toBeGreaterThan(0.3);
+		expect(await renderedCount(page, 'protected-buildings')).toBeGreaterThan(50);
+		expect(await renderedCount(page, 'streets')).toBeGreaterThan(50);
+		await saveScreenshot(page, 'map-home');
+	});
+
+	it('changes what each layer toggle draws', async () => {
+		const { page } = opened;
+		for (const id of ['protected-buildings', 'streets', 'never-widened-roads', 'former-residences', 'historic-parks', 'metro-stations', 'metro-lines', 'historic-area']) {
+			const box = page.locator(`li[data-layer="${id}"] > label input[type=checkbox]`);
+			const before = await renderedCount(page, id);
+			await box.click();
+			await waitForMap(page);
+			const after = await renderedCount(page, id);
+			expect(after, id).not.toBe(before);
+			expect(Math.min(before, after), id).toBe(0);
+			await box.click();
+			await waitForMap(page);
+			expect(await renderedCount(page, id), id).toBe(before);
+		}
+	});
+
+	it('filters protected buildings by batch, and the count follows', async () => {
+		const { page } = opened;
+		const shown = page.locator('li[data-layer="protected-buildings"] [data-count="shown"]');
+		const all = Number(await shown.textContent());
+		await page.locator('select[data-filter="batch"]').selectOption('第二批');
+		await waitForMap(page);
+		const filtered = Number(await shown.textContent());
+		expect(filtered).toBeGreaterThan(0);
+		expect(filtered).toBeLessThan(all);
+		expect(page.url()).toContain('f.protected-buildings.batch=');
+		await page.locator('select[data-filter="batch"]').selectOption('');
+		await waitForMap(page);
+		expect(Number(await shown.textContent())).toBe(all);
+	});
+
+	it('opens 衡山宾馆’s panel when it is clicked', async () => {
+		const { page } = opened;
+		const hotel = hengshanHotel();
+		await page.evaluate(([lon, lat]) => (window as unknown as { hengfuMap: { jumpTo(o: unknown): void } }).hengfuMap.jumpTo({ center: [lon, lat], zoom: 17.5 }), [hotel.lon, hotel.lat]);
+		await waitForMap(page);
+		await clickAt(page, hotel.lon, hotel.lat);
+		await expect.poll(() => page.locator('#feature-title').textContent()).toBe('衡山宾馆');
+		await expect.poll(() => page.locator('dd[data-field="address"]').textContent()).toBe('衡山路534号');
+		await expect.poll(() => page.locator('dd[data-field="architect"]').count()).toBe(1);
+		expect(await page.locator('figure figcaption a').getAttribute('href')).toMatch(/^https:\/\/commons\.wikimedia\.org\/wiki\/File:/);
+		await page.waitForTimeout(400);
+		expect(page.url()).toContain(`sel=protected-buildings%3A${hotel.id}`);
+		await saveScreenshot(page, 'map-feature-panel');
+		await page.locator('button.close').click();
+	});
+
+	it('sent no request to any host but this one', () => {
+		expectOnlyLocalRequests(opened.requests);
+		expect(opened.requests.some((u) => u.endsWith('.pmtiles'))).toBe(true);
+		expect(opened.errors).toEqual([]);
+	});
+});
+
+describe('search', () => {
+	it('finds 淮海中路 for 霞飞路 and flies there', async () => {
+		const { page, context, requests } = await openPage(browser, '/');
+		try {
+			await waitForMap(page);
+			await page.locator('#search-input').fill('霞飞路');
+			const first = page.locator('#search-results [role=option]').first();
+			await expect.poll(() => first.textContent()).toContain('淮海中路');
+			expect(await first.textContent()).toContain('霞飞路');
+			const before = await page.evaluate(() => (window as unknown as { hengfuMap: { getCenter(): { lng: number } } }).hengfuMap.getCenter().lng);
+			await page.locator('#search-input').press('Enter');
+			await page.waitForTimeout(1500);
+			const after = await page.evaluate(() => (window as unknown as { hengfuMap: { getCenter(): { lng: number } } }).hengfuMap.getCenter().lng);
+			expect(after).not.toBeCloseTo(before, 4);
+			await page.locator('#search-input').fill('Avenue Joffre');
+			await expect.poll(() => page.locator('#search-results [role=option]').first().textContent()).toContain('淮海中路');
+			await saveScreenshot(page, 'map-search');
+			expectOnlyLocalRequests(requests);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describe('the URL', () => {
+	it('restores centre, zoom, layers, filters and the selected feature on reload', async () => {
+		const hotel = hengshanHotel();
+		const url = `/?lang=en&c=121.44100,31.20300&z=16.5&layers=protected-buildings,streets,district-boundary&f.protected-buildings.batch=${encodeURIComponent('第二批')}&sel=protected-buildings:${hotel.id}`;
+		const { page, context } = await openPage(browser, url);
+		try {
+			await waitForMap(page);
+			const state = await page.evaluate(() => {
+				const map = (window as unknown as { hengfuMap: { getCenter(): { lng: number; lat: number }; getZoom(): number } }).hengfuMap;
+				return { c: map.getCenter(), z: map.getZoom() };
+			});
+			expect(state.c.lng).toBeCloseTo(121.441, 4);
+			expect(state.c.lat).toBeCloseTo(31.203, 4);
+			expect(state.z).toBeCloseTo(16.5, 2);
+			expect(await renderedCount(page, 'never-widened-roads')).toBe(0);
+			await expect.poll(() => page.locator('#feature-title').textContent()).toBe('Cavendish Apartments');
+			await page.reload();
+			await waitForMap(page);
+			await expect.poll(() => page.locator('#feature-title').textContent()).toBe('Cavendish Apartments');
+			const params = new URL(page.url()).searchParams;
+			expect(params.get('f.protected-buildings.batch')).toBe('第二批');
+			expect(params.get('layers')?.split(',').sort()).toEqual(['district-boundary', 'protected-buildings', 'streets']);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describe('languages', () => {
+	it('switches every UI string and the map labels between zh and en', async () => {
+		const { page, context } = await openPage(browser, '/');
+		try {
+			await waitForMap(page);
+			expect(await page.locator('#layers-heading').textContent()).toBe('图层');
+			const zhLabel = await page.evaluate(() => JSON.stringify((window as unknown as { hengfuMap: { getLayoutProperty(l: string, p: string): unknown } }).hengfuMap.getLayoutProperty('streets-label', 'text-field')));
+			await page.locator('button[data-action="lang"]').click();
+			await waitForMap(page);
+			expect(await page.locator('#layers-heading').textContent()).toBe('Layers');
+			expect(await page.locator('#search-input').getAttribute('placeholder')).toMatch(/^Search/);
+			expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+			const enLabel = await page.evaluate(() => JSON.stringify((window as unknown as { hengfuMap: { getLayoutProperty(l: string, p: string): unknown } }).hengfuMap.getLayoutProperty('streets-label', 'text-field')));
+			expect(zhLabel).toMatch(/^\["coalesce",\["get","name"\]/);
+			expect(enLabel).toMatch(/^\["coalesce",\["get","name_en"\]/);
+			await saveScreenshot(page, 'map-english');
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describe('phones and accessibility', () => {
+	it('works 375 px wide, with the layer panel behind a button', async () => {
+		const { page, context, errors } = await openPage(browser, '/', { width: 375 });
+		try {
+			await waitForMap(page);
+			expect(await paintedShare(page)).toBeGreaterThan(0.3);
+			const toggle = page.locator('button.toggle-panel');
+			expect(await toggle.isVisible()).toBe(true);
+			await toggle.click();
+			expect(await page.locator('#layers-heading').isVisible()).toBe(false);
+			await toggle.click();
+			expect(await page.locator('#layers-heading').isVisible()).toBe(true);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+			await saveScreenshot(page, 'map-375');
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('is reachable by keyboard: search, choose, and read the panel', async () => {
+		const { page, context } = await openPage(browser, '/');
+		try {
+			await waitForMap(page);
+			await page.keyboard.press('Tab');
+			expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+			await page.keyboard.type('衡山宾馆');
+			await expect.poll(() => page.locator('#search-results [role=option]').first().textContent()).toContain('衡山宾馆');
+			await page.keyboard.press('Enter');
+			await expect.poll(() => page.locator('#feature-title').textContent()).toBe('衡山宾馆');
+			expect(await page.evaluate(() => document.activeElement?.id)).toBe('feature-title');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('has no serious or critical axe violations', async () => {
+		const { page, context } = await openPage(browser, '/');
+		try {
+			await waitForMap(page);
+			const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+			await page.addScriptTag({ content: axeSource });
+			const violations = await page.evaluate(async () => {
+				const result = await (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+				return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+			});
+			expect(violations).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describe('hostile property values', () => {
+	it('renders them as text: no dialog, no injected element, no script link', async () => {
+		const { page, context } = await openPage(browser, '/test/feature-panel');
+		let dialogs = 0;
+		page.on('dialog', async (d) => {
+			dialogs++;
+			await d.dismiss();
+		});
+		try {
+			await page.waitForSelector('#feature-title');
+			expect(await page.locator('#feature-title').textContent()).toBe('<img src=x onerror=alert(1)>');
+			expect(await page.locator('aside img[src="x"]').count()).toBe(0);
+			expect(await page.locator('aside b').count()).toBe(0);
+			expect(await page.locator('aside script').count()).toBe(0);
+			expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+			await page.waitForTimeout(300);
+			expect(dialogs).toBe(0);
+			await saveScreenshot(page, 'feature-panel-xss');
+		} finally {
+			await context.close();
+		}
+	});
+});
