@@ -5,12 +5,14 @@
 export interface SourceCredit {
 	attribution: string;
 	licence: string;
+	/** The licence as the map corner shows it; `licence` is the full wording. */
+	short: string;
 	link: string;
 }
 
-const OSM: SourceCredit = { attribution: '© OpenStreetMap contributors', licence: 'ODbL 1.0', link: 'https://www.openstreetmap.org/copyright' };
-const BOOK645: SourceCredit = { attribution: '地图书 645《上海历史建筑数字地图集》', licence: 'see source (645 atlas terms)', link: 'https://www.ditushu.com/' };
-const SHL: SourceCredit = { attribution: '上海图书馆开放数据平台', licence: 'Shanghai Library open data terms', link: 'https://data.library.sh.cn/' };
+const OSM: SourceCredit = { attribution: '© OpenStreetMap contributors', licence: 'ODbL 1.0', short: 'ODbL', link: 'https://www.openstreetmap.org/copyright' };
+const BOOK645: SourceCredit = { attribution: '地图书 645《上海历史建筑数字地图集》', licence: 'see source (645 atlas terms)', short: '645 terms', link: 'https://www.ditushu.com/' };
+const SHL: SourceCredit = { attribution: '上海图书馆开放数据平台', licence: 'Shanghai Library open data terms', short: 'open data terms', link: 'https://data.library.sh.cn/' };
 
 export const CREDITS: Record<string, SourceCredit> = {
 	'osm-boundary-tianping': OSM,
@@ -28,9 +30,9 @@ export const CREDITS: Record<string, SourceCredit> = {
 	'645-parks': BOOK645,
 	'645-residences': BOOK645,
 	'645-theatres': BOOK645,
-	'wikidata-places': { attribution: 'Wikidata', licence: 'CC0 1.0', link: 'https://www.wikidata.org/' },
-	'virtual-shanghai': { attribution: 'Virtual Shanghai', licence: 'cite the Virtual Shanghai project', link: 'https://www.virtualshanghai.net/' },
-	photos: { attribution: 'Wikimedia Commons', licence: 'per file (see each photo’s page)', link: 'https://commons.wikimedia.org/' }
+	'wikidata-places': { attribution: 'Wikidata', licence: 'CC0 1.0', short: 'CC0', link: 'https://www.wikidata.org/' },
+	'virtual-shanghai': { attribution: 'Virtual Shanghai', licence: 'cite the Virtual Shanghai project', short: 'cited', link: 'https://www.virtualshanghai.net/' },
+	photos: { attribution: 'Wikimedia Commons', licence: 'per file (see each photo’s page)', short: 'per file', link: 'https://commons.wikimedia.org/' }
 };
 
 /** One credit line per distinct attribution among the given sources. */

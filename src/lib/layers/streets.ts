@@ -6,6 +6,13 @@ import type { LayerDef } from './types';
 const MAJOR: ExpressionSpecification = ['in', ['get', 'highway'], ['literal', ['trunk', 'primary', 'secondary', 'trunk_link', 'primary_link', 'secondary_link']]];
 const NEVER_WIDENED = '#c8902a';
 
+function streetLabel(lang: 'zh' | 'en'): ExpressionSpecification {
+	const modern = nameLabel(lang, 'name', 'name_en');
+	const historic: ExpressionSpecification = lang === 'zh' ? ['coalesce', ['get', 'name_historic'], ['get', 'name_fr'], ''] : ['coalesce', ['get', 'name_fr'], ['get', 'name_historic'], ''];
+	const both: ExpressionSpecification = ['format', modern, {}, '\n', {}, historic, { 'font-scale': 0.85, 'text-color': '#8a5a3b' }];
+	return ['step', ['zoom'], modern, 16, ['case', ['any', ['has', 'name_historic'], ['has', 'name_fr']], both, modern]];
+}
+
 const streetProps = z.object({
 	id: z.string(),
 	osm_id: z.number().int(),
@@ -48,9 +55,9 @@ export const streets: LayerDef = {
 		layers: (lang) => [
 			{ type: 'line', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#d9cfc1', 'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 12, ['case', MAJOR, 3, 1.5], 17, ['case', MAJOR, 18, 10]] }, suffix: 'casing' },
 			{ type: 'line', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': ['case', MAJOR, '#fff3d6', '#ffffff'], 'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 12, ['case', MAJOR, 2, 0.8], 17, ['case', MAJOR, 15, 8]] } },
-			{ type: 'symbol', minzoom: 14, layout: { ...LABEL_LAYOUT, 'symbol-placement': 'line', 'text-field': nameLabel(lang, 'name', 'name_en'), 'text-size': 12 }, paint: LABEL_PAINT, suffix: 'label' },
-			// Visitors walk with the old names in mind: show them beneath, from z16.
-			{ type: 'symbol', minzoom: 16, filter: ['any', ['has', 'name_historic'], ['has', 'name_fr']], layout: { ...LABEL_LAYOUT, 'symbol-placement': 'line', 'text-field': lang === 'zh' ? ['coalesce', ['get', 'name_historic'], ['get', 'name_fr']] : ['coalesce', ['get', 'name_fr'], ['get', 'name_historic']], 'text-size': 10.5, 'text-offset': [0, 1.1], 'text-font': ['Noto Serif Italic'] }, paint: { ...LABEL_PAINT, 'text-color': '#8a5a3b' }, suffix: 'historic-label' }
+			// From z16 the historic name rides under the modern one, in one label so the two never
+			// compete for space: 衡山路 / 贝当路 (zh) or Hengshan Road / Avenue Petain (en).
+			{ type: 'symbol', minzoom: 14, layout: { ...LABEL_LAYOUT, 'symbol-placement': 'line', 'text-field': streetLabel(lang), 'text-size': 12 }, paint: LABEL_PAINT, suffix: 'label' }
 		],
 		swatch: { kind: 'line', color: '#d9cfc1' },
 		visible: true,
