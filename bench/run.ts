@@ -5,9 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Metrics } from './metrics';
+import { mapBench } from './map';
 import { pipelineBench } from './pipeline';
 
-const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [['pipeline', pipelineBench]];
+const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
+	['pipeline', pipelineBench],
+	['map', mapBench]
+];
 
 const results: Metrics = {};
 for (const [name, run] of suites) {

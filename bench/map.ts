@@ -1,0 +1,228 @@
+/**
+ * The map's first view, measured on the production build served by the production server:
+ * what JavaScript and how many bytes it costs against a naive city-wide GeoJSON portal, and how
+ * long it takes to settle against a bare MapLibre page (`/test/bare-map`) showing the basemap only.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { SOURCES } from '../scripts/pipeline/manifest';
+import { sourcesDir } from '../scripts/pipeline/read';
+import { createServer } from '../scripts/server/server';
+import { LAYERS } from '../src/lib/layers';
+import { launchBrowser } from '../tests/e2e/browser';
+import { median, type Metrics } from './metrics';
+
+const PAIRS = 5;
+const VIEWPORT = { width: 1280, height: 800 };
+/** The whole suite gives up (and says so) after this long, so `npm run bench` never hangs. */
+const BUDGET_MS = 120_000;
+const repoRoot = resolve(import.meta.dirname, '..');
+const buildDir = join(repoRoot, 'build');
+
+type IdleWindow = Window & { __benchIdleAt?: number; hengfuMap?: MapLike; bareMap?: MapLike };
+interface MapLike {
+	once(type: 'idle', fn: () => void): unknown;
+	loaded(): boolean;
+	areTilesLoaded(): boolean;
+}
+
+export async function mapBench(): Promise<Metrics> {
+	if (!existsSync(join(buildDir, 'index.html')) || !existsSync(join(buildDir, 'test', 'bare-map.html'))) {
+		throw new Error(`map bench: ${buildDir} has no index.html or test/bare-map.html: run npm run build first`);
+	}
+	const deadline = Date.now() + BUDGET_MS;
+	const server = createServer({ root: buildDir });
+	await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok));
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	let browser: Browser | null = null;
+	try {
+		browser = await launchBrowser();
+		const first = await firstView(browser, origin, deadline);
+		const geojson = geojsonEquivalentBytes();
+
+		// One uncounted bare run, so both pages meet a server that has already compressed their files once.
+		await firstIdle(browser, `${origin}/test/bare-map`, deadline);
+		const app: number[] = [];
+		const bare: number[] = [];
+		for (let i = 0; i < PAIRS; i++) {
+			app.push(await firstIdle(browser, `${origin}/`, deadline));
+			bare.push(await firstIdle(browser, `${origin}/test/bare-map`, deadline));
+		}
+		const appMs = median(app);
+		const bareMs = median(bare);
+		return {
+			initial_js_gzip_bytes: {
+				value: first.jsGzip,
+				unit: 'B',
+				goal: `≤ 350000 (deck.gl must not be in it: none in ${first.jsFiles} JS files / ${first.requests} requests)`
+			},
+			first_view_bytes: { value: first.bytes, unit: 'B', goal: 'reference: wire bytes (bodies as sent + headers) until first idle, cold' },
+			geojson_equivalent_bytes: { value: geojson.bytes, unit: 'B', goal: `reference: gzipped city-wide sources of the ${geojson.layers} default layers (${geojson.files} files)` },
+			first_view_ratio_vs_geojson: { value: round(first.bytes / geojson.bytes, 3), unit: '×', goal: '≤ 0.1' },
+			first_idle_app_ms: { value: Math.round(appMs), unit: 'ms', goal: `reference: / navigation → first idle, median of ${PAIRS} cold` },
+			first_idle_bare_ms: { value: Math.round(bareMs), unit: 'ms', goal: `reference: /test/bare-map (basemap only), median of ${PAIRS} cold` },
+			first_idle_ratio_vs_bare: { value: round(appMs / bareMs, 3), unit: '×', goal: '≤ 1.3' }
+		};
+	} finally {
+		await browser?.close().catch(() => {});
+		server.closeAllConnections();
+		await new Promise<void>((ok) => server.close(() => ok()));
+	}
+}
+
+/** A fresh context (no cache, no storage) at the default viewport. */
+function newContext(browser: Browser): Promise<BrowserContext> {
+	return browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, isMobile: false });
+}
+
+function remaining(deadline: number): number {
+	const left = deadline - Date.now();
+	if (left <= 0) throw new Error(`map bench: gave up after ${BUDGET_MS / 1000} s`);
+	return Math.min(left, 30_000);
+}
+
+/** Resolves once the page's map (main or bare) is loaded with every visible tile: waitForMap's test, for either map. */
+async function waitForFullView(page: Page, deadline: number): Promise<void> {
+	await page.waitForFunction(
+		() => {
+			const w = window as IdleWindow;
+			const map = w.hengfuMap ?? w.bareMap;
+			return Boolean(map?.loaded() && map.areTilesLoaded());
+		},
+		null,
+		{ timeout: remaining(deadline), polling: 50 }
+	);
+}
+
+interface FirstView {
+	jsGzip: number;
+	jsFiles: number;
+	bytes: number;
+	requests: number;
+}
+
+/** `/` on a cold context: every request until the first full view, its wire size, and the JavaScript among it. */
+async function firstView(browser: Browser, origin: string, deadline: number): Promise<FirstView> {
+	const context = await newContext(browser);
+	try {
+		const page = await context.newPage();
+		let cutoff = false;
+		const started: Request[] = [];
+		const settled = new Map<Request, Promise<{ bytes: number; js: boolean }>>();
+		// On the context, not the page: this also sees requests made by web workers.
+		context.on('request', (req) => {
+			if (!cutoff) started.push(req);
+		});
+		context.on('requestfinished', (req) => {
+			settled.set(
+				req,
+				(async () => {
+					const sizes = await req.sizes();
+					const headers = (await req.response())?.headers() ?? {};
+					let body = sizes.responseBodySize;
+					// Chromium reports no body size for a worker's script (it is fetched by the browser
+					// process); unless the request was a revalidation, the body is what Content-Length says.
+					const sent = await req.allHeaders();
+					if (body === 0 && !sent['if-none-match'] && !sent['if-modified-since']) body = Number(headers['content-length'] ?? 0);
+					return { bytes: body + sizes.responseHeadersSize, js: /javascript/.test(headers['content-type'] ?? '') || req.resourceType() === 'script' };
+				})()
+			);
+		});
+		context.on('requestfailed', (req) => settled.set(req, Promise.resolve({ bytes: 0, js: false })));
+		await page.goto(`${origin}/`, { waitUntil: 'load', timeout: remaining(deadline) });
+		await waitForFullView(page, deadline);
+		cutoff = true;
+		// Requests already under way when the view went idle still belong to it: let them finish.
+		const until = Date.now() + 5_000;
+		while (started.some((r) => !settled.has(r)) && Date.now() < until) await page.waitForTimeout(50);
+		const unfinished = started.filter((r) => !settled.has(r)).map((r) => r.url());
+		if (unfinished.length) throw new Error(`map bench: requests still open 5 s after the first view: ${unfinished.join(', ')}`);
+
+		let bytes = 0;
+		const jsUrls = new Set<string>();
+		for (const req of started) {
+			const s = await settled.get(req)!;
+			bytes += s.bytes;
+			if (s.js || /\.m?js$/.test(new URL(req.url()).pathname)) jsUrls.add(req.url());
+		}
+		const urls = started.map((r) => r.url());
+		const deck = urls.filter((u) => /@?deck\.gl/i.test(u));
+		if (deck.length) throw new Error(`map bench: the first view requested deck.gl: ${deck.join(', ')}`);
+
+		let jsGzip = 0;
+		for (const url of jsUrls) {
+			// Fetched again without Accept-Encoding: the file exactly as the server holds it.
+			const res = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+			if (!res.ok) throw new Error(`map bench: ${url} answered ${res.status}`);
+			const body = Buffer.from(await res.arrayBuffer());
+			if (/@?deck\.gl/i.test(body.toString('latin1'))) throw new Error(`map bench: deck.gl is in the first view's JavaScript: ${url}`);
+			jsGzip += gzipSync(body, { level: 9 }).length;
+		}
+		if (process.env.BENCH_DEBUG) {
+			for (const req of started) console.log('   ', (await settled.get(req))!.bytes, req.resourceType(), req.url().slice(origin.length));
+		}
+		return { jsGzip, jsFiles: jsUrls.size, bytes, requests: started.length };
+	} finally {
+		await context.close();
+	}
+}
+
+/**
+ * Milliseconds from navigation start to the map's first 'idle' event. The hook is put in before
+ * any page script runs: a setter on `window.hengfuMap` / `window.bareMap` subscribes as soon as
+ * the page publishes its map, which is the same tick it is constructed in (idle cannot fire earlier).
+ */
+const IDLE_HOOK = `for (const name of ['hengfuMap', 'bareMap']) {
+	let value;
+	Object.defineProperty(window, name, {
+		configurable: true,
+		get() { return value; },
+		set(map) {
+			value = map;
+			map.once('idle', () => { if (window.__benchIdleAt === undefined) window.__benchIdleAt = performance.now(); });
+		}
+	});
+}`;
+
+async function firstIdle(browser: Browser, url: string, deadline: number): Promise<number> {
+	const context = await newContext(browser);
+	try {
+		// A string, not a function: tsx's name-keeping helpers do not exist in the page.
+		await context.addInitScript(IDLE_HOOK);
+		const page = await context.newPage();
+		await page.goto(url, { waitUntil: 'load', timeout: remaining(deadline) });
+		const handle = await page.waitForFunction(() => (window as IdleWindow).__benchIdleAt, null, { timeout: remaining(deadline), polling: 50 });
+		return (await handle.jsonValue()) as number;
+	} finally {
+		await context.close();
+	}
+}
+
+/** What a portal shipping the raw city-wide sources of every default layer would fetch, gzipped. */
+function geojsonEquivalentBytes(): { bytes: number; files: number; layers: number } {
+	const dir = sourcesDir(repoRoot);
+	const visible = LAYERS.filter((l) => l.style.visible);
+	const files = new Set<string>();
+	for (const layer of visible) {
+		for (const id of layer.sources) {
+			const entry = SOURCES.find((s) => s.id === id);
+			if (!entry) throw new Error(`map bench: layer ${layer.id} names source "${id}", which is not in scripts/pipeline/manifest.ts`);
+			if (entry.format === 'photos') continue;
+			files.add(join(dir, entry.file));
+		}
+	}
+	let bytes = 0;
+	for (const file of files) {
+		if (!existsSync(file)) throw new Error(`map bench: source file ${file} is missing (set HENGFU_SOURCES to the source bundle)`);
+		bytes += gzipSync(readFileSync(file), { level: 9 }).length;
+	}
+	return { bytes, files: files.size, layers: visible.length };
+}
+
+function round(v: number, digits: number): number {
+	const f = 10 ** digits;
+	return Math.round(v * f) / f;
+}
