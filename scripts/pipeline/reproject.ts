@@ -45,7 +45,7 @@ export function reprojectFeatures(
 				file: entry.file,
 				index: feature.index,
 				id: feature.id,
-				reason: `outside Shanghai after ${entry.crs}→WGS84 conversion (${outside.map((v) => v.toFixed(5)).join(', ')}; raw ${at?.join(', ')}): wrong CRS or bad coordinates`
+				reason: `outside Shanghai ${entry.crs === 'WGS84' ? 'as published' : `after ${entry.crs}→WGS84 conversion`} (${outside.map((v) => v.toFixed(5)).join(', ')}; raw ${at?.join(', ')}): wrong CRS or bad coordinates`
 			});
 			continue;
 		}
