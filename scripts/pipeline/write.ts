@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARCHIVES, LAYERS, type ArchiveName, type LayerDef } from '../../src/lib/layers';
+import { ARCHIVES, LAYERS, needsDetails, type ArchiveName, type LayerDef } from '../../src/lib/layers';
 import type { LayerFeature } from './layers';
 import type { BuildResult } from './build';
 import { SOURCES } from './manifest';
@@ -63,9 +63,9 @@ function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: strin
 	return { archive, bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer: stats.featuresPerLayer };
 }
 
-/** Layers whose tiles carry only some properties get one small JSON per feature for the side panel. */
+/** One small JSON per feature, for the side panel of layers whose tiles lack some of its fields. */
 function writeFeatureDetails(result: BuildResult, dir: string): void {
-	for (const layer of LAYERS.filter((l) => l.tileProperties)) {
+	for (const layer of LAYERS.filter(needsDetails)) {
 		const layerDir = join(dir, layer.id);
 		mkdirSync(layerDir, { recursive: true });
 		for (const feature of result.layers.get(layer.id) ?? []) {

@@ -24,5 +24,11 @@ export function layerById(id: string): LayerDef | undefined {
 	return LAYERS.find((l) => l.id === id);
 }
 
+/** Whether the side panel must fetch a feature's record: its tiles lack some of the panel's fields. */
+export function needsDetails(layer: LayerDef): boolean {
+	const inTiles = layer.tileProperties;
+	return Boolean(inTiles && layer.popup.some((field) => !inTiles.includes(field.key)));
+}
+
 export const ARCHIVES = ['basemap', 'thematic'] as const;
 export type ArchiveName = (typeof ARCHIVES)[number];
