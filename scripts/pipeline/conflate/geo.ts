@@ -1,13 +1,7 @@
 import { booleanPointInPolygon, centroid } from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 
-const M_PER_DEG_LAT = 111_320;
-
-/** Equirectangular distance in metres: exact enough below a few kilometres, and fast. */
-export function metres(a: [number, number], b: [number, number]): number {
-	const kx = M_PER_DEG_LAT * Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180));
-	return Math.hypot((a[0] - b[0]) * kx, (a[1] - b[1]) * M_PER_DEG_LAT);
-}
+export { metres } from '../../../src/lib/geo/distance';
 
 /** A representative point: the point itself, or the centroid of a line or area. */
 export function anchorOf(geometry: Geometry): [number, number] {

@@ -1,4 +1,5 @@
 import type { Position } from '../../../src/lib/geo/crs';
+import { METRES_PER_DEGREE } from '../../../src/lib/geo/distance';
 
 /**
  * Small planar toolkit for street matching. Over a few kilometres an equirectangular
@@ -8,7 +9,6 @@ import type { Position } from '../../../src/lib/geo/crs';
 
 export type XY = [number, number];
 
-const METRES_PER_DEGREE = (Math.PI / 180) * 6_371_008.8;
 
 export function projector(lat0: number): (p: Position) => XY {
 	const kx = METRES_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180);
