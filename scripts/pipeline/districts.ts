@@ -68,10 +68,16 @@ export function clipToDistrict<F extends Feature>(features: F[], boundary: Area,
  */
 export const MASK_MARGIN_DEG = 0.03;
 
+/** The box the mask covers: the district's bounding box grown by the margin. The map keeps its view inside it. */
+export function maskFrame(boundary: Area, marginDeg = MASK_MARGIN_DEG): [number, number, number, number] {
+	const [w, s, e, n] = bbox(boundary);
+	return [w - marginDeg, s - marginDeg, e + marginDeg, n + marginDeg];
+}
+
 /** A polygon covering the map around the district with the district cut out, to dim the outside. */
 export function outsideMask(boundary: Area, marginDeg = MASK_MARGIN_DEG): Area {
-	const [w, s, e, n] = bbox(boundary);
-	const frame = polygon([[[w - marginDeg, s - marginDeg], [e + marginDeg, s - marginDeg], [e + marginDeg, n + marginDeg], [w - marginDeg, n + marginDeg], [w - marginDeg, s - marginDeg]]]);
+	const [w, s, e, n] = maskFrame(boundary, marginDeg);
+	const frame = polygon([[[w, s], [e, s], [e, n], [w, n], [w, s]]]);
 	const mask = difference(featureCollection([frame, boundary]));
 	if (!mask) throw new Error('cutting the district out of its frame produced nothing');
 	return mask as Area;

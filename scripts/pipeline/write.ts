@@ -5,6 +5,7 @@ import type { LayerFeature } from './layers';
 import type { BuildResult } from './build';
 import { SOURCES } from './manifest';
 import { writeSearchIndex } from './search-index';
+import { maskFrame } from './districts';
 import { tileLayers } from './tile';
 
 /**
@@ -48,7 +49,7 @@ export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir:
 	for (const photo of result.photos) copyFileSync(join(sourcesDir, 'photos', photo), join(photosDir, photo));
 
 	writeJson(join(dataDir, 'build-report.json'), reportOf(result, stats));
-	writeJson(join(dataDir, 'district.json'), { ...result.district, boundary: result.boundary.geometry });
+	writeJson(join(dataDir, 'district.json'), { ...result.district, boundary: result.boundary.geometry, frame: maskFrame(result.boundary) });
 	return stats;
 }
 

@@ -6,6 +6,8 @@ interface District {
 	name_zh: string;
 	name_en: string;
 	boundary: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+	/** [w, s, e, n] the dimming mask covers: the map's maxBounds. */
+	frame: [number, number, number, number];
 	figures: { key: string; value: number; label_zh: string; label_en: string; source: string }[];
 }
 
