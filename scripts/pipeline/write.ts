@@ -88,14 +88,17 @@ function facetsOf(result: BuildResult) {
 				return [
 					layer.id,
 					{
-						total: features.length,
-						in_district: features.filter((f) => f.properties.in_district === true).length,
+						...countsOf(features),
 						...(props.length ? { properties: props, rows: features.map((f) => [...props.map((p) => f.properties[p] ?? null), f.properties.in_district === true]) } : {})
 					}
 				];
 			})
 		)
 	};
+}
+
+function countsOf(features: LayerFeature[]): { total: number; in_district: number } {
+	return { total: features.length, in_district: features.filter((f) => f.properties.in_district === true).length };
 }
 
 function forTiles(layer: LayerDef, features: LayerFeature[]): LayerFeature[] {
@@ -110,10 +113,7 @@ function reportOf(result: BuildResult, stats: ArchiveStats[]) {
 		district: { id: result.district.id, name_zh: result.district.name_zh, name_en: result.district.name_en },
 		sources: result.counts,
 		rejected: result.rejected,
-		layers: LAYERS.map((l) => {
-			const fs = result.layers.get(l.id) ?? [];
-			return { id: l.id, total: fs.length, in_district: fs.filter((f) => f.properties.in_district === true).length };
-		}),
+		layers: LAYERS.map((l) => ({ id: l.id, ...countsOf(result.layers.get(l.id) ?? []) })),
 		figures: result.figures,
 		conflation: result.matches,
 		streets: result.streetTables,
