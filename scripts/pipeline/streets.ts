@@ -14,14 +14,14 @@ export {
 } from './streets/historic';
 export {
 	attachForeignNames,
-	parseAddress,
+	parseForeignAddress,
 	titleCase,
 	type ForeignKind,
 	type ForeignNameProperties,
 	type ForeignNameRow,
 	type ForeignOptions,
 	type ForeignStats,
-	type ParsedAddress
+	type ParsedForeignAddress
 } from './streets/foreign';
 export {
 	markNeverWidened,

@@ -11,7 +11,7 @@ import { meanLatitude, pointSegmentDistance, projector, SegmentGrid } from './pl
 
 export type ForeignKind = 'fr' | 'en';
 
-export interface ParsedAddress {
+export interface ParsedForeignAddress {
 	number: string | null;
 	/** Street as written in the source, upper case, spacing normalised. */
 	street: string;
@@ -26,7 +26,7 @@ const ENGLISH = /\b(ROAD|STREET|TERRACE|LANE|CRESCENT|DRIVE|GARDENS)$/;
  * Returns why not when the address names no single foreign street: crossings ("A / B") are
  * ambiguous, and pinyin forms ("HUASHAN LU") are modern names, not historic ones.
  */
-export function parseAddress(address: unknown): ParsedAddress | { skip: string } {
+export function parseForeignAddress(address: unknown): ParsedForeignAddress | { skip: string } {
 	if (typeof address !== 'string' || !address.trim() || address.trim() === 'null') return { skip: 'no address' };
 	const text = address.replace(/\(.*?\)/g, ' ').replace(/\s+/g, ' ').trim().toUpperCase();
 	// House numbers: 1920, 524-11, 23-8/23-12, 12-A, 20E, "393 -27", and "??" for unknown.
@@ -121,7 +121,7 @@ export function attachForeignNames<P extends StreetProperties>(
 			skip('no point geometry');
 			continue;
 		}
-		const parsed = parseAddress(b.properties?.address);
+		const parsed = parseForeignAddress(b.properties?.address);
 		if ('skip' in parsed) {
 			skip(parsed.skip.startsWith('no street type') ? 'no street type word (pinyin or incomplete)' : parsed.skip);
 			continue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Point } from 'geojson';
-import { attachForeignNames, parseAddress, titleCase, type StreetFeature } from '../../../scripts/pipeline/streets';
+import { attachForeignNames, parseForeignAddress, titleCase, type StreetFeature } from '../../../scripts/pipeline/streets';
 
 const M_PER_DEG = (Math.PI / 180) * 6_371_008.8;
 const at = (east: number, north: number): [number, number] => [121.44 + east / (M_PER_DEG * Math.cos((31.21 * Math.PI) / 180)), 31.21 + north / M_PER_DEG];
@@ -18,7 +18,7 @@ function building(address: string | null, east: number, north: number): Feature<
 	return { type: 'Feature', geometry: { type: 'Point', coordinates: at(east, north) }, properties: { building_id: nextId++, name_en: 'x', address } };
 }
 
-describe('parseAddress', () => {
+describe('parseForeignAddress', () => {
 	it.each([
 		['1920 AVENUE JOFFRE', { number: '1920', street: 'AVENUE JOFFRE', kind: 'fr' }],
 		['180 QUAI DE FRANCE', { number: '180', street: 'QUAI DE FRANCE', kind: 'fr' }],
@@ -33,7 +33,7 @@ describe('parseAddress', () => {
 		['591-5 BUBBLING WELL ROAD', { number: '591-5', street: 'BUBBLING WELL ROAD', kind: 'en' }],
 		['1215 AVENUE ROAD', { number: '1215', street: 'AVENUE ROAD', kind: 'en' }]
 	])('%s', (address, expected) => {
-		expect(parseAddress(address)).toEqual(expected);
+		expect(parseForeignAddress(address)).toEqual(expected);
 	});
 
 	it.each([
@@ -45,7 +45,7 @@ describe('parseAddress', () => {
 		['null', /no address/],
 		['   ', /no address/]
 	])('skips %s, saying why', (address, why) => {
-		const r = parseAddress(address);
+		const r = parseForeignAddress(address);
 		expect('skip' in r && r.skip).toMatch(why);
 	});
 });
