@@ -9,11 +9,15 @@ export async function waitForMap(page: Page): Promise<void> {
 	await page.waitForTimeout(300);
 }
 
-/** Features of a registry layer rendered in the viewport, counted by id (one building split over tiles counts once). */
+/**
+ * Features of a registry layer drawn in the viewport, counted by id (one building split over
+ * tiles counts once). Labels are left out: whether a label is placed depends on collisions
+ * still settling, and a label can sit in view while its feature does not.
+ */
 export function renderedCount(page: Page, layerId: string): Promise<number> {
 	return page.evaluate((id) => {
-		const map = (window as unknown as { hengfuMap: { getStyle(): { layers: { id: string; source?: string; 'source-layer'?: string }[] }; queryRenderedFeatures(o: unknown): { properties: { id?: string } }[] } }).hengfuMap;
-		const layers = map.getStyle().layers.filter((l) => l['source-layer'] === id && !l.id.endsWith('-selected')).map((l) => l.id);
+		const map = (window as unknown as { hengfuMap: { getStyle(): { layers: { id: string; type: string; source?: string; 'source-layer'?: string }[] }; queryRenderedFeatures(o: unknown): { properties: { id?: string } }[] } }).hengfuMap;
+		const layers = map.getStyle().layers.filter((l) => l['source-layer'] === id && l.type !== 'symbol' && !l.id.endsWith('-selected')).map((l) => l.id);
 		return new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id)).size;
 	}, layerId);
 }
