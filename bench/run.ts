@@ -10,6 +10,7 @@ import { pipelineBench } from './pipeline';
 
 const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['pipeline', pipelineBench],
+	['geocode', async () => (await import('./geocode')).geocodeBench()],
 	['map', mapBench]
 ];
 
