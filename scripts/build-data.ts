@@ -61,6 +61,15 @@ function main(): void {
 	console.log('\nlayers: total (in district)');
 	for (const [id, fs] of result.layers) console.log(`  ${id.padEnd(22)} ${String(fs.length).padStart(5)} (${fs.filter((f) => f.properties.in_district === true).length})`);
 
+	const reg = result.registers;
+	console.log(`\nregisters: geocoder has ${reg.anchors} address anchors (${Object.values(reg.skippedAnchors).reduce((a, b) => a + b, 0)} skipped)`);
+	for (const c of reg.counts) {
+		const unplaced = reg.unplaced.filter((u) => `register:${u.register}` === c.source).length;
+		console.log(`  ${c.source.padEnd(28)} ${c.read} records: ${c.accepted - unplaced} placed (${c.outsideArea} outside this build's area), ${unplaced} not placed, ${c.rejected} rejected`);
+	}
+	for (const u of reg.unplaced) console.log(`    not placed: ${u.id} ${u.name_zh} [${u.address ?? 'no address'}]: ${u.reason}`);
+	for (const o of reg.open) console.log(`  open facilities from ${o.dataset.padEnd(19)} ${o.read} read: ${o.facilities} facilities, ${o.notFacilities} not life-circle facilities`);
+
 	console.log('\npublished figure beside computed count');
 	for (const f of result.figures) {
 		console.log(`  ${f.label_en.padEnd(44)} published ${String(f.published).padStart(6)}   computed ${f.computed === null ? '     —' : String(f.computed).padStart(6)}   ${f.note}`);

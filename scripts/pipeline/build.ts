@@ -1,5 +1,5 @@
 import { area as areaOf, bbox } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { BBox, Feature, MultiPolygon, Polygon } from 'geojson';
 import { join } from 'node:path';
 import { LAYERS, type LayerDef } from '../../src/lib/layers';
 import type { District } from '../../src/lib/schema/district';
@@ -9,8 +9,11 @@ import { sortFeatures, validateLayer, type LayerFeature } from './layers';
 import { loadSource, type LoadedSource } from './load';
 import { SOURCES, sourceById } from './manifest';
 import { listPhotos } from './read';
-import type { Rejection, SourceCount } from './report';
+import { SourceError, type Rejection, type SourceCount } from './report';
 import { buildStreetLayers, type StreetTables } from './streets/layer';
+import { createGeocoder } from '../../src/lib/geo/geocode';
+import { ANCHOR_SOURCES, anchorsFromSources, STREET_NETWORK_BBOX, streetLinesFrom } from './geocode/anchors';
+import { buildRegisterLayers, type RegisterLayers } from './registers';
 
 export interface FigureCheck {
 	key: string;
@@ -31,6 +34,7 @@ export interface BuildResult {
 	streetTables: StreetTables;
 	figures: FigureCheck[];
 	photos: string[];
+	registers: Omit<RegisterLayers, 'layers'> & { anchors: number; skippedAnchors: Record<string, number> };
 	/** Milliseconds per stage, for the console and the benchmark; never written to outputs. */
 	timings: Record<string, number>;
 }
@@ -52,6 +56,9 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	};
 	const registry = loadDistrictRegistry(join(repoRoot, 'data/districts.json'));
 	const district = selectDistrict(registry, districtId);
+	for (const fig of district.figures) {
+		if (fig.layer && !LAYERS.some((l) => l.id === fig.layer)) throw new SourceError('data/districts.json', `district "${district.id}", figure "${fig.key}": layer "${fig.layer}" is not in the layer registry`);
+	}
 
 	// The boundary first: its context area bounds what every other source needs converting.
 	const loaded = new Map<string, LoadedSource>();
@@ -59,8 +66,9 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	loaded.set(district.boundary_source, boundarySource);
 	const boundary = districtBoundary(district, boundarySource.features);
 	const context = contextArea(boundary, district.context_buffer_m);
-	const area = bbox(context);
-	for (const id of recordSourcesInUse()) {
+	// The geocoder reads anchors along the whole street network, beyond the district.
+	const area = unionBox(bbox(context), STREET_NETWORK_BBOX);
+	for (const id of [...recordSourcesInUse(), ...ANCHOR_SOURCES]) {
 		if (!loaded.has(id)) loaded.set(id, time(`load ${id}`, () => loadSource(sourcesDir, sourceById(id), area)));
 	}
 	const features = (id: string) => loaded.get(id)?.features ?? [];
@@ -84,7 +92,16 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		clip: (fs) => clipToDistrict(fs, boundary, context)
 	}));
 
+	const geocoder = time('geocoder', () => createGeocoder(streetLinesFrom(streetBuild.network), anchorsFromSources(features)));
+	const registers = time('registers', () => buildRegisterLayers({
+		repoRoot,
+		geocode: (address) => geocoder.geocode(address),
+		clip: (fs) => clipToDistrict(fs, boundary, context),
+		open: { wikidata: features('wikidata-places'), busStops: streetBuild.busStops, metroStations: features('osm-metro-stations'), parks: features('645-parks') }
+	}));
+
 	const raw = new Map<string, LayerFeature[]>();
+	for (const [id, fs] of registers.layers) raw.set(id, fs);
 	raw.set('protected-buildings', buildings.features as LayerFeature[]);
 	raw.set('streets', streetBuild.streets);
 	raw.set('never-widened-roads', streetBuild.neverWidened);
@@ -102,8 +119,13 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		layerRejections.push(...checked.rejected);
 	}
 
-	const counts = [...[...loaded.values()].map((l) => l.count), streetBuild.count, streetBuild.neverWidenedCount];
-	const rejected = [...[...loaded.values()].flatMap((l) => l.rejected), ...streetBuild.rejected, ...layerRejections];
+	const counts = [...[...loaded.values()].map((l) => l.count), streetBuild.count, streetBuild.neverWidenedCount, ...registers.counts];
+	const rejected = [...[...loaded.values()].flatMap((l) => l.rejected), ...streetBuild.rejected, ...registers.rejected, ...layerRejections];
+	const skippedAnchors: Record<string, number> = {};
+	for (const s of geocoder.skipped) {
+		const reason = s.reason.replace(/\d+(\.\d+)?/g, 'N').replace(/"[^"]*"|“[^”]*”/g, '…');
+		skippedAnchors[reason] = (skippedAnchors[reason] ?? 0) + 1;
+	}
 	return {
 		district,
 		boundary,
@@ -113,6 +135,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		matches: buildings.matches,
 		streetTables: streetBuild.tables,
 		figures: checkFigures(district, boundary, layers),
+		registers: { counts: registers.counts, rejected: registers.rejected, unplaced: registers.unplaced, open: registers.open, anchors: geocoder.anchors.length, skippedAnchors },
 		timings,
 		photos: [...new Set(layers.get('protected-buildings')!.map((f) => f.properties.photo).filter((p): p is string => typeof p === 'string'))].sort()
 	};
@@ -122,6 +145,10 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 function recordSourcesInUse(): string[] {
 	const used = new Set(LAYERS.flatMap((l) => l.sources));
 	return SOURCES.filter((s) => used.has(s.id) && (s.format === 'geojson' || s.format === 'shl')).map((s) => s.id);
+}
+
+function unionBox(a: BBox, b: BBox): BBox {
+	return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }
 
 function districtBoundary(district: District, features: Feature[]): Area {

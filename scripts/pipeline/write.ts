@@ -89,6 +89,9 @@ function facetsOf(result: BuildResult) {
 					layer.id,
 					{
 						...countsOf(features),
+						...(result.registers.unplaced.some((u) => u.register === layer.id)
+							? { unplaced: result.registers.unplaced.filter((u) => u.register === layer.id).map(({ id, name_zh, address, code, reason }) => ({ id, name_zh, address, code, reason })) }
+							: {}),
 						...(props.length ? { properties: props, rows: features.map((f) => [...props.map((p) => f.properties[p] ?? null), f.properties.in_district === true]) } : {})
 					}
 				];
@@ -117,6 +120,7 @@ function reportOf(result: BuildResult, stats: ArchiveStats[]) {
 		figures: result.figures,
 		conflation: result.matches,
 		streets: result.streetTables,
+		registers: result.registers,
 		archives: stats
 	};
 }

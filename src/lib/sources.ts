@@ -32,6 +32,12 @@ export const CREDITS: Record<string, SourceCredit> = {
 	'645-theatres': BOOK645,
 	'wikidata-places': { attribution: 'Wikidata', licence: 'CC0 1.0', short: 'CC0', link: 'https://www.wikidata.org/' },
 	'virtual-shanghai': { attribution: 'Virtual Shanghai', licence: 'cite the Virtual Shanghai project', short: 'cited', link: 'https://www.virtualshanghai.net/' },
+	'hengfu-registers': {
+		attribution: '衡复 Heritage Map registers, from the 天平路/湖南路 subdistrict newsletters',
+		licence: 'CC BY 4.0',
+		short: 'CC BY',
+		link: 'https://creativecommons.org/licenses/by/4.0/'
+	},
 	photos: { attribution: 'Wikimedia Commons', licence: 'per file (see each photo’s page)', short: 'per file', link: 'https://commons.wikimedia.org/' }
 };
 

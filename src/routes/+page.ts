@@ -1,4 +1,4 @@
-import type { LayerFacets } from '$lib/map/facets';
+import type { LayerFacets, LayerFigure } from '$lib/map/facets';
 import type { PageLoad } from './$types';
 
 interface District {
@@ -8,7 +8,7 @@ interface District {
 	boundary: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
 	/** [w, s, e, n] the dimming mask covers: the map's maxBounds. */
 	frame: [number, number, number, number];
-	figures: { key: string; value: number; label_zh: string; label_en: string; source: string }[];
+	figures: LayerFigure[];
 }
 
 /** Prerendered into the page: the district and the layer counts are small and needed at once. */

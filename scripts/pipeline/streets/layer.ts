@@ -7,7 +7,7 @@ import type { Rejection, SourceCount } from '../report';
 import { attachForeignNames, type ForeignNameRow } from './foreign';
 import { attachHistoricNames, type HistoricNameRow, type HistoricRoad } from './historic';
 import { markNeverWidened, NEVER_WIDENED_SOURCE, parseNeverWidenedCsv } from './never-widened';
-import { overpassToStreets, STREETS_SOURCE } from './overpass';
+import { overpassBusStops, overpassToStreets, STREETS_SOURCE, type BusStop, type StreetFeature } from './overpass';
 
 type Flagged = Feature<Geometry, Record<string, unknown>>;
 
@@ -24,6 +24,9 @@ export interface StreetLayers {
 	neverWidenedCount: SourceCount;
 	rejected: Rejection[];
 	tables: StreetTables;
+	/** The whole network, unclipped: the geocoder and the walking graph need streets beyond the district. */
+	network: StreetFeature[];
+	busStops: BusStop[];
 }
 
 export const NEVER_WIDENED_FILE = 'data/never_widened_roads.csv';
@@ -37,7 +40,8 @@ export function buildStreetLayers(input: {
 	clip: <F extends Feature>(features: F[]) => Array<F & { properties: { in_district: boolean } }>;
 }): StreetLayers {
 	const entry = sourceById(STREETS_SOURCE);
-	const ways = overpassToStreets(readJson(input.sourcesDir, entry), entry.file);
+	const doc = readJson(input.sourcesDir, entry);
+	const ways = overpassToStreets(doc, entry.file);
 	// Clip before matching: names are attached only to ways the district build keeps.
 	const clipped = input.clip(ways.features);
 	const historic = attachHistoricNames(clipped, input.historicRoads as HistoricRoad[]);
@@ -61,6 +65,8 @@ export function buildStreetLayers(input: {
 		},
 		neverWidenedCount: { source: NEVER_WIDENED_SOURCE, file: NEVER_WIDENED_FILE, read: rows, accepted: csv.entries.length, rejected: csv.rejected.length, outsideArea: 0 },
 		rejected: [...ways.rejected, ...csv.rejected],
-		tables: { historic: historic.table, foreign: foreign.table, neverWidenedUnmatched: marked.unmatched.map((e) => e.name_zh) }
+		tables: { historic: historic.table, foreign: foreign.table, neverWidenedUnmatched: marked.unmatched.map((e) => e.name_zh) },
+		network: ways.features,
+		busStops: overpassBusStops(doc).stops
 	};
 }

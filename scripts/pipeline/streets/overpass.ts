@@ -135,3 +135,36 @@ function summarise(issues: readonly { path: PropertyKey[]; message: string }[]):
 		.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
 		.join('; ');
 }
+
+export interface BusStop {
+	id: string;
+	name: string;
+	name_en: string | null;
+	point: Position;
+}
+
+/**
+ * Bus stops are the network's `public_transport=stop_position` + `bus=yes` nodes. One per
+ * direction, as OSM maps them: each is a real place to board. Unnamed or invalid nodes are
+ * counted, not guessed.
+ */
+export function overpassBusStops(overpass: unknown): { stops: BusStop[]; skipped: number } {
+	const doc = overpassFile.safeParse(overpass);
+	if (!doc.success) return { stops: [], skipped: 0 };
+	const stops: BusStop[] = [];
+	let skipped = 0;
+	for (const element of doc.data.elements) {
+		if (!isNodeElement(element)) continue;
+		const tags = (element as { tags?: Record<string, unknown> }).tags;
+		if (tags?.public_transport !== 'stop_position' || tags.bus !== 'yes') continue;
+		const parsed = overpassNode.safeParse(element);
+		const name = typeof tags.name === 'string' ? nonEmpty(tags.name) : null;
+		if (!parsed.success || !name) {
+			skipped++;
+			continue;
+		}
+		const nameEn = typeof tags['name:en'] === 'string' ? nonEmpty(tags['name:en']) : null;
+		stops.push({ id: `osm-node-${parsed.data.id}`, name, name_en: nameEn, point: toWgs84([parsed.data.lon, parsed.data.lat], 'WGS84') });
+	}
+	return { stops, skipped };
+}

@@ -10,6 +10,8 @@ export const STRINGS = {
 	legend: { zh: '图例', en: 'Legend' },
 	inDistrict: { zh: '街道内', en: 'in district' },
 	shown: { zh: '显示', en: 'shown' },
+	publishedTotals: { zh: '街道公布的总数', en: 'Totals published by the subdistrict' },
+	notOnMap: { zh: '未能上图的记录', en: 'Records not on the map' },
 	filters: { zh: '筛选', en: 'Filters' },
 	clearFilters: { zh: '清除筛选', en: 'Clear filters' },
 	any: { zh: '全部', en: 'Any' },

@@ -1,6 +1,7 @@
 import { districtBoundary, districtMask } from './district';
 import { protectedBuildings } from './protected-buildings';
 import { formerResidences, historicArea, historicParks, metroLines, metroStations } from './simple';
+import { chargingSites, elevatorRetrofits, facilities, fireSprinklers } from './registers';
 import { neverWidenedRoads, streets } from './streets';
 import type { LayerDef } from './types';
 
@@ -17,7 +18,11 @@ export const LAYERS: readonly LayerDef[] = [
 	neverWidenedRoads,
 	protectedBuildings,
 	formerResidences,
-	metroStations
+	metroStations,
+	facilities,
+	chargingSites,
+	fireSprinklers,
+	elevatorRetrofits
 ];
 
 export function layerById(id: string): LayerDef | undefined {

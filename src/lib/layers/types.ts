@@ -10,12 +10,16 @@ export interface Text {
 
 /** Where a layer's features come from: a pipeline stage, or one source with a property mapper. */
 export type LayerBuild =
-	| { stage: 'protected-buildings' | 'streets' | 'never-widened-roads' | 'district-boundary' | 'district-mask' }
+	| { stage: 'protected-buildings' | 'streets' | 'never-widened-roads' | 'district-boundary' | 'district-mask' | 'register' }
 	| { source: string; properties: (raw: Record<string, unknown>, id: string) => Record<string, unknown> };
 
 export interface PopupField {
 	key: string;
 	label: Text;
+	/** Display labels for coded values (statuses, categories); unknown values show as themselves. */
+	valueLabels?: Record<string, Text>;
+	/** The value is stored per language as `<key>_zh` / `<key>_en`; the panel shows the UI language's. */
+	lang?: boolean;
 }
 
 /** A MapLibre layer of this registry layer, without what the style builder fills in (id, source). */

@@ -5,4 +5,19 @@ export interface LayerFacets {
 	/** Filter properties, in the order of each row's values; the row's last value is its in_district flag. */
 	properties?: string[];
 	rows?: unknown[][];
+	/** Register records the build could not put on the map, with why (registers only). */
+	unplaced?: Array<{ id: string; name_zh: string; address: string | null; code: string; reason: string }>;
+}
+
+/** A total the subdistrict published for a layer whose sites it does not list (data/districts.json). */
+export interface LayerFigure {
+	key: string;
+	value: number;
+	unit: string;
+	label_zh: string;
+	label_en: string;
+	source: string;
+	date: string;
+	qualifier?: 'more than' | 'nearly' | 'about';
+	layer?: string;
 }

@@ -10,7 +10,11 @@ export const publishedFigure = z.object({
 	source: z.string().min(1),
 	quote: z.string().min(1),
 	date: z.string().regex(/^\d{4}(-\d{2})?(-\d{2})?$/),
-	date_basis: z.string().optional()
+	date_basis: z.string().optional(),
+	/** The seed's own hedge ("5800多个" = more than 5,800): shown with the number, never dropped. */
+	qualifier: z.enum(['more than', 'nearly', 'about']).optional(),
+	/** The registry layer this total belongs to, where the seed gives a total but no sites. */
+	layer: z.string().optional()
 });
 
 export const district = z.object({

@@ -1,0 +1,114 @@
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, Geometry } from 'geojson';
+import type { FacilityCategory } from '../../../src/lib/schema/register';
+import type { BusStop } from '../streets/overpass';
+import type { RegisterFeature } from './place';
+
+/**
+ * Facilities from the open-data sources, under the same life-circle categories as the
+ * register: Wikidata places by what their label and description say, OSM bus stops and
+ * metro stations, and the 645 atlas's historic parks. Each keeps its dataset and id.
+ */
+
+type Rule = [FacilityCategory, RegExp];
+
+// Order matters: a "museum in a former hospital" is a museum. Places that match no rule
+// (houses, office towers, streets, subdistricts) are not facilities and are counted as such.
+const WIKIDATA_RULES: Rule[] = [
+	['culture', /museum|librar|theat|cinema|movie|concert|opera|gallery|stadium|sport|gymnasium|church|cathedral|temple|mosque|synagogue|博物馆|纪念馆|图书馆|剧院|音乐厅|电影院|教堂|佛寺|寺$|体育/i],
+	['health', /hospital|clinic|醫院|医院|卫生服务中心|诊所/i],
+	['education', /school|kindergarten|universit|college|学校|中学|小学|幼儿园|大学|学院|學院|教育机构/i],
+	['park', /\bpark\b|garden|green space|公园|绿地/i]
+];
+
+export function classifyWikidata(label: string, description: string | null): FacilityCategory | null {
+	const text = `${label} ${description ?? ''}`;
+	for (const [category, pattern] of WIKIDATA_RULES) if (pattern.test(text)) return category;
+	return null;
+}
+
+interface Source {
+	id: string;
+	properties: Record<string, unknown>;
+	geometry: Geometry | null;
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+function facility(id: string, point: [number, number], category: FacilityCategory, name_zh: string, name_en: string | null, dataset: string, note: string | null): RegisterFeature {
+	return {
+		type: 'Feature',
+		geometry: { type: 'Point', coordinates: point },
+		properties: {
+			id,
+			name_zh,
+			name_en: name_en ?? name_zh,
+			district: null,
+			address: null,
+			note_zh: null,
+			note_en: note,
+			source: dataset,
+			date: null,
+			quote: null,
+			category,
+			categories: category,
+			facts_zh: null,
+			facts_en: null,
+			origin: 'open-data',
+			dataset,
+			geocode_method: 'source',
+			geocode_confidence: null,
+			geocode_note: `position from ${dataset}`
+		}
+	};
+}
+
+const pointOf = (geometry: Geometry | null): [number, number] | null => {
+	if (!geometry) return null;
+	if (geometry.type === 'Point') return geometry.coordinates as [number, number];
+	return pointOnFeature({ type: 'Feature', geometry, properties: {} } as Feature).geometry.coordinates as [number, number];
+};
+
+export interface OpenFacilityInput {
+	wikidata: Source[];
+	busStops: BusStop[];
+	metroStations: Source[];
+	parks: Source[];
+}
+
+export interface OpenFacilities {
+	features: RegisterFeature[];
+	/** Per dataset: records read, and records that are not life-circle facilities. */
+	counts: Array<{ dataset: string; read: number; facilities: number; notFacilities: number }>;
+}
+
+export function openFacilities({ wikidata, busStops, metroStations, parks }: OpenFacilityInput): OpenFacilities {
+	const features: RegisterFeature[] = [];
+	const counts: OpenFacilities['counts'] = [];
+	const add = (dataset: string, read: number, made: Array<RegisterFeature | null>) => {
+		const kept = made.filter((f): f is RegisterFeature => f !== null);
+		features.push(...kept);
+		counts.push({ dataset, read, facilities: kept.length, notFacilities: read - kept.length });
+	};
+
+	add('wikidata-places', wikidata.length, wikidata.map((w) => {
+		const label = String(w.properties.itemLabel);
+		const description = str(w.properties.itemDescription);
+		const category = classifyWikidata(label, description);
+		const point = pointOf(w.geometry);
+		if (!category || !point) return null;
+		const q = String(w.properties.item).split('/').pop();
+		return facility(`wikidata-${q}`, point, category, label, null, 'wikidata-places', description);
+	}));
+	add('osm-streets', busStops.length, busStops.map((s) => facility(`bus-${s.id}`, s.point, 'transport', `${s.name}（公交站）`, s.name_en ? `${s.name_en} (bus stop)` : `${s.name} (bus stop)`, 'osm-streets', null)));
+	add('osm-metro-stations', metroStations.length, metroStations.map((m) => {
+		const point = pointOf(m.geometry);
+		const name = String(m.properties.name);
+		return point ? facility(`metro-${m.id.replace(/[^a-z0-9]+/gi, '-')}`, point, 'transport', `${name}（地铁站）`, `${str(m.properties['name:en']) ?? name} (metro)`, 'osm-metro-stations', null) : null;
+	}));
+	add('645-parks', parks.length, parks.map((p) => {
+		const point = pointOf(p.geometry);
+		return point ? facility(`park-${p.id}`, point, 'park', String(p.properties.title), null, '645-parks', 'historic park or garden (645 atlas); point inside the park') : null;
+	}));
+	return { features, counts };
+}

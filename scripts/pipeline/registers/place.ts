@@ -1,0 +1,110 @@
+import type { Feature, Point } from 'geojson';
+import { toWgs84, type Position } from '../../../src/lib/geo/crs';
+import type { GeocodeResult } from '../../../src/lib/geo/geocode';
+import type { RegisterId, RegisterRecord } from '../../../src/lib/schema/register';
+
+export type Geocode = (address: string) => GeocodeResult;
+
+/** A record the build could not put on the map, and why; listed in the build report and the catalogue. */
+export interface Unplaced {
+	register: RegisterId;
+	id: string;
+	name_zh: string;
+	address: string | null;
+	/** `no-address`, or the geocoder's problem code: what the UI translates. */
+	code: string;
+	reason: string;
+}
+
+export type RegisterFeature = Feature<Point, Record<string, unknown>>;
+
+interface Placement {
+	point: Position;
+	method: 'exact' | 'interpolated' | 'street' | 'pinned';
+	confidence: number;
+	note: string;
+}
+
+/** A pinned coordinate wins over the address (it carries its own source); otherwise the geocoder decides. */
+export function placeRecord(record: RegisterRecord, geocode: Geocode): Placement | { code: string; reason: string } {
+	if (record.pin) {
+		return { point: toWgs84([record.pin.lon, record.pin.lat], record.pin.crs), method: 'pinned', confidence: 1, note: `pinned: ${record.pin.source}` };
+	}
+	if (record.address === null) return { code: 'no-address', reason: 'the seed names the place without an address' };
+	const result = geocode(record.address);
+	if (!result.ok) return { code: result.code ?? 'geocoder', reason: `geocoder: ${result.reason}` };
+	const anchors = result.anchors.length ? `anchors: ${result.anchors.join(', ')}` : 'no anchors';
+	return { point: result.point, method: result.method, confidence: round2(result.confidence), note: [result.note, anchors].filter(Boolean).join('; ') };
+}
+
+/** Every record either becomes a point feature or an `Unplaced` entry: none is dropped unseen. */
+export function placeRegister(register: RegisterId, records: RegisterRecord[], geocode: Geocode): { features: RegisterFeature[]; unplaced: Unplaced[] } {
+	const features: RegisterFeature[] = [];
+	const unplaced: Unplaced[] = [];
+	for (const record of records) {
+		const placed = placeRecord(record, geocode);
+		if ('reason' in placed) {
+			unplaced.push({ register, id: record.id, name_zh: record.name_zh, address: record.address, code: placed.code, reason: placed.reason });
+			continue;
+		}
+		features.push({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: placed.point },
+			properties: {
+				...commonProperties(record),
+				...registerProperties(record),
+				geocode_method: placed.method,
+				geocode_confidence: placed.confidence,
+				geocode_note: placed.note
+			}
+		});
+	}
+	return { features, unplaced };
+}
+
+function commonProperties(r: RegisterRecord): Record<string, unknown> {
+	return {
+		id: r.id,
+		name_zh: r.name_zh,
+		name_en: r.name_en,
+		district: r.district,
+		address: r.address,
+		note_zh: r.note_zh ?? null,
+		note_en: r.note_en ?? null,
+		source: r.source,
+		date: r.date,
+		quote: r.quote
+	};
+}
+
+/** The flat, tile-friendly properties of each register's own fields. */
+function registerProperties(r: RegisterRecord): Record<string, unknown> {
+	if ('category' in r) {
+		return {
+			category: r.category,
+			categories: r.categories.join(' '),
+			// Chinese readers get the seed's own words; English readers the number with its unit.
+			facts_zh: r.facts?.map((f) => f.quote).join('；') ?? null,
+			facts_en: r.facts?.map((f) => `${f.value.toLocaleString('en')} ${f.unit}`).join('; ') ?? null,
+			origin: 'register',
+			dataset: 'register:facilities'
+		};
+	}
+	const out: Record<string, unknown> = { kind: r.kind };
+	if ('status_history' in r) {
+		const latest = r.status_history[r.status_history.length - 1];
+		out.status = latest.status;
+		out.status_date = latest.date;
+		out.status_history = r.status_history.map((e) => `${e.date} ${e.status}`).join(' → ');
+	} else {
+		out.status = null;
+		out.status_date = null;
+		out.status_history = null;
+	}
+	if ('entrances' in r) out.entrances = r.entrances ?? null;
+	return out;
+}
+
+function round2(v: number): number {
+	return Math.round(v * 100) / 100;
+}

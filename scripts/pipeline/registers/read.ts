@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REGISTER_SCHEMAS, registerFile, type RegisterId, type RegisterRecord } from '../../../src/lib/schema/register';
+import { SourceError, type Rejection, type SourceCount } from '../report';
+
+export const REGISTER_IDS: readonly RegisterId[] = ['elevator-retrofits', 'fire-sprinklers', 'charging-sites', 'facilities'];
+
+export interface RegisterRead {
+	id: RegisterId;
+	file: string;
+	records: RegisterRecord[];
+	rejected: Rejection[];
+	count: SourceCount;
+}
+
+export const registerPath = (id: RegisterId) => `data/registers/${id}.json`;
+
+/** Reads one register. A broken file stops the build; a bad record is rejected with its index, id and reason. */
+export function readRegister(repoRoot: string, id: RegisterId): RegisterRead {
+	const file = registerPath(id);
+	let text: string;
+	try {
+		text = readFileSync(join(repoRoot, file), 'utf8');
+	} catch (err) {
+		throw new SourceError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); every register in ${REGISTER_IDS.join(', ')} must exist, even with no records`);
+	}
+	return parseRegister(id, file, text);
+}
+
+/** The same on text already read (for tests). */
+export function parseRegister(id: RegisterId, file: string, text: string): RegisterRead {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (err) {
+		throw new SourceError(file, `is not valid JSON (${(err as Error).message})`);
+	}
+	const doc = registerFile.safeParse(parsed);
+	if (!doc.success) {
+		const issue = doc.error.issues[0];
+		throw new SourceError(file, `${issue.path.join('.') || '(root)'}: ${issue.message} (expected { "register": "${id}", "records": [...] })`);
+	}
+	if (doc.data.register !== id) throw new SourceError(file, `says it is register "${doc.data.register}", expected "${id}"`);
+
+	const schema = REGISTER_SCHEMAS[id];
+	const records: RegisterRecord[] = [];
+	const rejected: Rejection[] = [];
+	const seen = new Map<string, number>();
+	doc.data.records.forEach((raw, index) => {
+		const rawId = (raw as { id?: unknown } | null)?.id;
+		const recordId = typeof rawId === 'string' ? rawId : null;
+		const reject = (reason: string) => rejected.push({ source: `register:${id}`, file, index, id: recordId, reason });
+		const result = schema.safeParse(raw);
+		if (!result.success) {
+			const issue = result.error.issues[0];
+			return reject(`${issue.path.join('.') || '(record)'}: ${issue.message}`);
+		}
+		const first = seen.get(result.data.id);
+		if (first !== undefined) return reject(`duplicate id "${result.data.id}" (first at record ${first})`);
+		seen.set(result.data.id, index);
+		records.push(result.data);
+	});
+	const read = doc.data.records.length;
+	return { id, file, records, rejected, count: { source: `register:${id}`, file, read, accepted: records.length, rejected: rejected.length, outsideArea: 0 } };
+}

@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import { FACILITY_CATEGORIES, FACILITY_CATEGORY_KEYS, PROJECT_STATUSES } from '../schema/register';
+import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
+import type { LayerDef, PopupField, Text } from './types';
+
+/**
+ * The project's own registers (data/registers): sites the subdistrict newsletters name,
+ * placed by the geocoder. Totals the seeds give without sites are the district's figures,
+ * shown beside each layer (see `layer` in data/districts.json).
+ */
+
+const en = (zh: string, en: string): Text => ({ zh, en });
+
+export const STATUS_LABELS: Record<(typeof PROJECT_STATUSES)[number], Text> = {
+	consultation: en('意见征询', 'Consultation'),
+	design: en('方案设计', 'Design'),
+	construction: en('施工中', 'Under construction'),
+	completed: en('已完成', 'Completed')
+};
+const STATUS_COLORS = { consultation: '#f4a261', design: '#e9c46a', construction: '#2a9d8f', completed: '#264653' } as const;
+
+export const METHOD_LABELS: Record<string, Text> = {
+	exact: en('门牌锚点', 'exact (address anchor)'),
+	interpolated: en('沿街门牌插值', 'interpolated along the street'),
+	street: en('道路中点（低精度）', 'street midpoint (low precision)'),
+	pinned: en('指定坐标', 'pinned coordinates'),
+	source: en('数据集自带坐标', "the dataset's own position")
+};
+
+const geocodeProps = {
+	geocode_method: z.enum(['exact', 'interpolated', 'street', 'pinned', 'source']),
+	geocode_confidence: z.number().min(0).max(1).nullable(),
+	geocode_note: z.string().nullable()
+};
+const common = z.object({
+	id: z.string().min(1),
+	name_zh: z.string().min(1),
+	name_en: z.string().min(1),
+	district: z.string().nullable(),
+	address: z.string().nullable(),
+	note_zh: z.string().nullable(),
+	note_en: z.string().nullable(),
+	source: z.string().min(1),
+	date: z.string().nullable(),
+	quote: z.string().nullable(),
+	...geocodeProps,
+	in_district: z.boolean()
+});
+const projectSchema = common.extend({
+	kind: z.string(),
+	status: z.enum(PROJECT_STATUSES).nullable(),
+	status_date: z.string().nullable(),
+	status_history: z.string().nullable(),
+	entrances: z.number().int().positive().nullable().optional()
+});
+
+const head: PopupField[] = [
+	{ key: 'name_zh', label: en('名称', 'Name') },
+	{ key: 'name_en', label: en('英文名', 'English name') },
+	{ key: 'address', label: en('地址（原文）', 'Address (as written)') }
+];
+const tail: PopupField[] = [
+	{ key: 'note', label: en('说明', 'About'), lang: true },
+	{ key: 'geocode_method', label: en('定位方法', 'Located by'), valueLabels: METHOD_LABELS },
+	{ key: 'geocode_confidence', label: en('定位可信度', 'Location confidence') },
+	{ key: 'geocode_note', label: en('定位依据', 'Location basis') },
+	{ key: 'source', label: en('出处', 'Source') },
+	{ key: 'date', label: en('报道日期', 'Reported') },
+	{ key: 'quote', label: en('原文', 'In the source’s words') }
+];
+const projectPopup: PopupField[] = [
+	...head,
+	{ key: 'status', label: en('进度', 'Status'), valueLabels: STATUS_LABELS },
+	{ key: 'status_history', label: en('进度记录', 'Status history') },
+	{ key: 'entrances', label: en('门洞数', 'Entrances') },
+	...tail
+];
+
+const TILE_PROPS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'category', 'origin', 'geocode_method', 'in_district'];
+const radius: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 12, 4, 17, 9];
+const label = (lang: 'zh' | 'en', color: string, filter?: FilterSpecification) => ({
+	type: 'symbol' as const,
+	minzoom: 15.5,
+	...(filter ? { filter } : {}),
+	layout: { ...LABEL_LAYOUT, 'text-field': nameLabel(lang), 'text-offset': [0, 1.2] as [number, number], 'text-anchor': 'top' as const, 'text-size': 11, 'text-optional': true },
+	paint: { ...LABEL_PAINT, 'text-color': color },
+	suffix: 'label'
+});
+
+function projectLayer(id: string, title: Text, description: Text, color: string, extra: Partial<LayerDef> = {}): LayerDef {
+	return {
+		id,
+		title,
+		description,
+		archive: 'thematic',
+		group: 'thematic',
+		geometry: 'point',
+		sources: ['hengfu-registers', 'osm-streets'],
+		build: { stage: 'register' },
+		schema: projectSchema,
+		minzoom: 12,
+		tileProperties: TILE_PROPS,
+		popup: projectPopup,
+		searchable: ['name_zh', 'name_en', 'address'],
+		style: {
+			layers: (lang) => [
+				{ type: 'circle', paint: { 'circle-radius': radius, 'circle-color': color, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+				label(lang, color)
+			],
+			swatch: { kind: 'circle', color, outline: '#ffffff' },
+			visible: true,
+			interactive: true
+		},
+		filters: [{ property: 'status', label: en('进度', 'Status'), valueLabels: STATUS_LABELS }],
+		...extra
+	};
+}
+
+const statusColor: ExpressionSpecification = ['match', ['get', 'status'], ...Object.entries(STATUS_COLORS).flat(), '#6c757d'] as unknown as ExpressionSpecification;
+
+export const elevatorRetrofits: LayerDef = projectLayer(
+	'elevator-retrofits',
+	en('加装电梯', 'Elevator retrofits'),
+	en('老房加梯项目与加梯指导站，按街道简报所写地址定位；进度按“征询→设计→施工→竣工”。', 'Elevator retrofits in old houses and the centres that guide them, placed by the address the newsletters give; status follows consultation → design → construction → completed.'),
+	STATUS_COLORS.construction,
+	{
+		style: {
+			layers: (lang) => [
+				{
+					type: 'circle',
+					paint: {
+						'circle-radius': radius,
+						'circle-color': ['case', ['==', ['get', 'kind'], 'guidance-centre'], '#ffffff', statusColor],
+						'circle-stroke-color': ['case', ['==', ['get', 'kind'], 'guidance-centre'], '#264653', '#ffffff'],
+						'circle-stroke-width': ['case', ['==', ['get', 'kind'], 'guidance-centre'], 3, 2]
+					}
+				},
+				label(lang, '#264653')
+			],
+			swatch: { kind: 'circle', color: STATUS_COLORS.construction, outline: '#264653' },
+			visible: true,
+			interactive: true,
+			classes: [
+				...PROJECT_STATUSES.map((s) => ({ label: STATUS_LABELS[s], color: STATUS_COLORS[s], filter: ['==', ['get', 'status'], s] as never })),
+				{ label: en('加梯指导站', 'Guidance centre'), color: '#ffffff', filter: ['==', ['get', 'kind'], 'guidance-centre'] }
+			]
+		},
+		filters: [
+			{ property: 'status', label: en('进度', 'Status'), valueLabels: STATUS_LABELS },
+			{ property: 'kind', label: en('类型', 'Kind'), valueLabels: { retrofit: en('加梯项目', 'Retrofit'), 'guidance-centre': en('指导站', 'Guidance centre') } }
+		]
+	}
+);
+
+export const fireSprinklers: LayerDef = projectLayer(
+	'fire-sprinklers',
+	en('消防喷淋', 'Fire sprinklers'),
+	en('里弄房屋加装的消防喷淋。简报多只给总数（如湖南街道今年5800多个喷淋头），总数显示为数字，不画成点。', 'Sprinklers fitted in lane houses. The newsletters mostly give totals (e.g. 5,800+ heads this year in Hunan); totals are shown as figures, never drawn as points.'),
+	'#d62828'
+);
+
+export const chargingSites: LayerDef = projectLayer(
+	'charging-sites',
+	en('电动自行车充电', 'E-bike charging'),
+	en('智能充电柜与小区集中充电场所。简报只给总数、未列点位，故地图上暂无点位，总数见图层说明。', 'Smart charging cabinets and estate charging sites. The newsletters give totals but no sites, so the map has no points yet: the totals are listed with the layer.'),
+	'#2b9348'
+);
+
+// Bus stops are many and small; the places the seeds name stand out.
+const FACILITY_SCALE: ExpressionSpecification = ['case', ['==', ['get', 'category'], 'transport'], 0.55, ['==', ['get', 'origin'], 'register'], 1.2, 0.8];
+const facilityColor = ['match', ['get', 'category'], ...Object.entries(FACILITY_CATEGORIES).flatMap(([k, v]) => [k, v.color]), '#6c757d'] as unknown as ExpressionSpecification;
+
+export const facilities: LayerDef = {
+	id: 'facilities',
+	title: en('15分钟生活圈设施', '15-minute life-circle facilities'),
+	description: en(
+		'街道简报所列社区设施（邻里汇、菜场、法律服务客厅、党群与事务中心等），加上开放数据中的学校、医院、博物馆、教堂（Wikidata）、公交与地铁站（OSM）和历史公园（645），按上海15分钟社区生活圈分类。',
+		"Community facilities the newsletters name (neighbourhood centres, a food market, legal service rooms, service centres…), plus schools, hospitals, museums and churches (Wikidata), bus and metro stops (OSM) and historic parks (645), grouped by Shanghai's 15-minute community life circle categories."
+	),
+	archive: 'thematic',
+	group: 'thematic',
+	geometry: 'point',
+	sources: ['hengfu-registers', 'osm-streets', 'wikidata-places', 'osm-metro-stations', '645-parks'],
+	build: { stage: 'register' },
+	schema: common.extend({
+		category: z.enum(FACILITY_CATEGORY_KEYS),
+		categories: z.string().min(1),
+		facts_zh: z.string().nullable(),
+		facts_en: z.string().nullable(),
+		origin: z.enum(['register', 'open-data']),
+		dataset: z.string().min(1)
+	}),
+	minzoom: 12,
+	tileProperties: TILE_PROPS,
+	popup: [
+		...head,
+		{ key: 'category', label: en('类别', 'Category'), valueLabels: FACILITY_CATEGORIES },
+		{ key: 'facts', label: en('数据', 'Figures'), lang: true },
+		...tail
+	],
+	searchable: ['name_zh', 'name_en', 'address'],
+	style: {
+		layers: (lang) => [
+			{
+				type: 'circle',
+				paint: {
+					'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, ['*', 4, FACILITY_SCALE], 17, ['*', 9, FACILITY_SCALE]],
+					'circle-color': facilityColor,
+					'circle-stroke-color': '#ffffff',
+					'circle-stroke-width': ['case', ['==', ['get', 'origin'], 'register'], 2, 1]
+				}
+			},
+			// Bus stops are named after the crossing they stand at, which the street labels already say.
+			label(lang, '#3b2f2a', ['!=', ['get', 'category'], 'transport'])
+		],
+		swatch: { kind: 'circle', color: FACILITY_CATEGORIES.community.color, outline: '#ffffff' },
+		visible: true,
+		interactive: true,
+		classes: Object.entries(FACILITY_CATEGORIES).map(([k, v]) => ({ label: { zh: v.zh, en: v.en }, color: v.color, filter: ['==', ['get', 'category'], k] }))
+	},
+	filters: [
+		{ property: 'category', label: en('类别', 'Category'), valueLabels: FACILITY_CATEGORIES },
+		{ property: 'origin', label: en('来源', 'Origin'), valueLabels: { register: en('街道简报', 'Subdistrict newsletters'), 'open-data': en('开放数据', 'Open data') } }
+	]
+};

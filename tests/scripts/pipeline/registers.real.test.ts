@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readRegister, REGISTER_IDS } from '../../../scripts/pipeline/registers/read';
+import { districtRegistry } from '../../../src/lib/schema/district';
+import { LAYERS } from '../../../src/lib/layers';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const seedsDir = process.env.HENGFU_SEEDS ?? resolve(repoRoot, '../shared/seeds');
+// Line breaks and spaces fall where the newsletter's columns broke; they are not part of the words.
+const squash = (s: string) => s.replace(/\s+/g, '');
+const seedText = (ref: string) => squash(readFileSync(join(seedsDir, ref.replace(/^seed /, '')), 'utf8'));
+
+describe('the committed registers', () => {
+	it.each(REGISTER_IDS)('%s: every record validates', (id) => {
+		const read = readRegister(repoRoot, id);
+		expect(read.rejected).toEqual([]);
+		expect(read.count.read).toBe(read.records.length);
+	});
+
+	it('the elevator register holds the sites the seeds name', () => {
+		const addresses = readRegister(repoRoot, 'elevator-retrofits').records.map((r) => r.address);
+		expect(addresses).toEqual(expect.arrayContaining(['高安路50弄', '复兴中路1333弄', '乌鲁木齐中路261弄4号', '乌鲁木齐中路243号', '长乐路电力小区', '安福路167号']));
+	});
+
+	it('the facilities register holds the places the issue lists', () => {
+		const addresses = readRegister(repoRoot, 'facilities').records.map((r) => r.address);
+		expect(addresses).toEqual(expect.arrayContaining(['乌鲁木齐南路66号', '永嘉路492弄', '广元路153号', '建国西路652', '高邮路7号', '复兴西路8号', '新乐路70弄']));
+	});
+
+	it('figures naming a layer name one in the registry', () => {
+		const registry = districtRegistry.parse(JSON.parse(readFileSync(join(repoRoot, 'data/districts.json'), 'utf8')));
+		const layers = new Set(LAYERS.map((l) => l.id));
+		for (const f of registry.districts.flatMap((d) => d.figures)) if (f.layer) expect(layers, f.key).toContain(f.layer);
+	});
+});
+
+describe.skipIf(!existsSync(seedsDir))('every quote is the seed’s own words', () => {
+	const cases = REGISTER_IDS.flatMap((id) =>
+		readRegister(repoRoot, id).records.flatMap((r) => {
+			const quotes: Array<[string, string, string]> = [[r.id, r.source, r.quote]];
+			if ('status_history' in r) for (const e of r.status_history) quotes.push([`${r.id} (${e.status})`, e.source, e.quote]);
+			if ('facts' in r) for (const f of r.facts ?? []) quotes.push([`${r.id} (${f.key})`, r.source, f.quote]);
+			if (r.address && !r.pin) quotes.push([`${r.id} (address)`, r.address_source ?? r.source, r.address]);
+			return quotes;
+		})
+	);
+	const registry = districtRegistry.parse(JSON.parse(readFileSync(join(repoRoot, 'data/districts.json'), 'utf8')));
+	const figures = registry.districts.flatMap((d) => d.figures.map((f) => [`${d.id}.${f.key}`, f.source, f.quote] as [string, string, string]));
+
+	it.each([...cases, ...figures])('%s', (_, source, quote) => {
+		expect(seedText(source)).toContain(squash(quote));
+	});
+});
