@@ -70,6 +70,10 @@ function main(): void {
 	for (const u of reg.unplaced) console.log(`    not placed: ${u.id} ${u.name_zh} [${u.address ?? 'no address'}]: ${u.reason}`);
 	for (const o of reg.open) console.log(`  open facilities from ${o.dataset.padEnd(19)} ${o.read} read: ${o.facilities} facilities, ${o.notFacilities} not life-circle facilities`);
 
+	const walk = result.walk.report;
+	console.log(`\nwalk graph: ${walk.nodes} nodes, ${walk.edges} edges from ${walk.waysKept} of ${walk.waysRead} ways; dropped ${Object.entries(walk.dropped).map(([r, n]) => `${n} (${r})`).join(', ') || 'none'}`);
+	for (const island of walk.islands) console.log(`  left out: a piece of ${island.nodes} nodes not joined to the network (ways ${island.ways.join(', ')})`);
+
 	console.log('\npublished figure beside computed count');
 	for (const f of result.figures) {
 		console.log(`  ${f.label_en.padEnd(44)} published ${String(f.published).padStart(6)}   computed ${f.computed === null ? '     —' : String(f.computed).padStart(6)}   ${f.note}`);

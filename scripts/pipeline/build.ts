@@ -11,7 +11,8 @@ import { SOURCES, sourceById } from './manifest';
 import { listPhotos } from './read';
 import { SourceError, type Rejection, type SourceCount } from './report';
 import { buildStreetLayers, type StreetTables } from './streets/layer';
-import { createGeocoder } from '../../src/lib/geo/geocode';
+import { createGeocoder, type Anchor, type StreetLine } from '../../src/lib/geo/geocode';
+import type { WalkGraphBuild } from './walk/build-graph';
 import { ANCHOR_SOURCES, anchorsFromSources, STREET_NETWORK_BBOX, streetLinesFrom } from './geocode/anchors';
 import { buildRegisterLayers, type RegisterLayers } from './registers';
 
@@ -35,6 +36,9 @@ export interface BuildResult {
 	figures: FigureCheck[];
 	photos: string[];
 	registers: Omit<RegisterLayers, 'layers'> & { anchors: number; skippedAnchors: Record<string, number> };
+	walk: WalkGraphBuild;
+	/** What the browser's geocoder needs: the named streets and the anchors it uses. */
+	geocoderInput: { streets: StreetLine[]; anchors: Anchor[] };
 	/** Milliseconds per stage, for the console and the benchmark; never written to outputs. */
 	timings: Record<string, number>;
 }
@@ -92,7 +96,8 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		clip: (fs) => clipToDistrict(fs, boundary, context)
 	}));
 
-	const geocoder = time('geocoder', () => createGeocoder(streetLinesFrom(streetBuild.network), anchorsFromSources(features)));
+	const streetLines = streetLinesFrom(streetBuild.network);
+	const geocoder = time('geocoder', () => createGeocoder(streetLines, anchorsFromSources(features)));
 	const registers = time('registers', () => buildRegisterLayers({
 		repoRoot,
 		geocode: (address) => geocoder.geocode(address),
@@ -135,6 +140,8 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		matches: buildings.matches,
 		streetTables: streetBuild.tables,
 		figures: checkFigures(district, boundary, layers),
+		walk: streetBuild.walk,
+		geocoderInput: { streets: streetLines, anchors: geocoder.anchors.map(({ id, source, address, point }) => ({ id, source, address, point })) },
 		registers: { counts: registers.counts, rejected: registers.rejected, unplaced: registers.unplaced, open: registers.open, anchors: geocoder.anchors.length, skippedAnchors },
 		timings,
 		photos: [...new Set(layers.get('protected-buildings')!.map((f) => f.properties.photo).filter((p): p is string => typeof p === 'string'))].sort()

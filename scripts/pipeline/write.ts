@@ -7,6 +7,7 @@ import { SOURCES } from './manifest';
 import { writeSearchIndex } from './search-index';
 import { maskFrame } from './districts';
 import { tileLayers } from './tile';
+import { encodeWalkGraph } from '../../src/lib/walk/graph';
 
 /**
  * Tiles stop at z15 (≈0.26 m per tile unit here) and the map overzooms them beyond: the
@@ -48,6 +49,7 @@ export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir:
 
 	for (const photo of result.photos) copyFileSync(join(sourcesDir, 'photos', photo), join(photosDir, photo));
 
+	writeWalkData(result, dataDir);
 	writeJson(join(dataDir, 'build-report.json'), reportOf(result, stats));
 	writeJson(join(dataDir, 'district.json'), { ...result.district, boundary: result.boundary.geometry, frame: maskFrame(result.boundary) });
 	return stats;
@@ -62,6 +64,17 @@ function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: strin
 	);
 	writeFileSync(join(tilesDir, `${archive}.pmtiles`), bytes);
 	return { archive, bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer: stats.featuresPerLayer };
+}
+
+/** The pedestrian graph (binary, see src/lib/walk/graph.ts) and the browser geocoder's streets and anchors. */
+function writeWalkData(result: BuildResult, dataDir: string): void {
+	const { lon, lat, edges } = result.walk;
+	writeFileSync(join(dataDir, 'walk-graph.bin'), encodeWalkGraph({ nodeCount: lon.length, edgeCount: edges.length, lon, lat, edgeA: edges.map((e) => e[0]), edgeB: edges.map((e) => e[1]) }));
+	const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+	writeJson(join(dataDir, 'geocoder.json'), {
+		streets: result.geocoderInput.streets.map((s) => ({ name: s.name, coordinates: s.coordinates.map(([x, y]) => [r6(x), r6(y)]) })),
+		anchors: result.geocoderInput.anchors.map((a) => ({ ...a, point: [r6(a.point[0]), r6(a.point[1])] }))
+	});
 }
 
 /** One small JSON per feature, for the side panel of layers whose tiles lack some of its fields. */
@@ -121,6 +134,7 @@ function reportOf(result: BuildResult, stats: ArchiveStats[]) {
 		conflation: result.matches,
 		streets: result.streetTables,
 		registers: result.registers,
+		walk: result.walk.report,
 		archives: stats
 	};
 }

@@ -6,6 +6,7 @@ import { readJson } from '../read';
 import type { Rejection, SourceCount } from '../report';
 import { attachForeignNames, type ForeignNameRow } from './foreign';
 import { attachHistoricNames, type HistoricNameRow, type HistoricRoad } from './historic';
+import { buildWalkGraph, type WalkGraphBuild } from '../walk/build-graph';
 import { markNeverWidened, NEVER_WIDENED_SOURCE, parseNeverWidenedCsv } from './never-widened';
 import { overpassBusStops, overpassToStreets, STREETS_SOURCE, type BusStop, type StreetFeature } from './overpass';
 
@@ -27,6 +28,8 @@ export interface StreetLayers {
 	/** The whole network, unclipped: the geocoder and the walking graph need streets beyond the district. */
 	network: StreetFeature[];
 	busStops: BusStop[];
+	/** The pedestrian graph, from the same file (read once). */
+	walk: WalkGraphBuild;
 }
 
 export const NEVER_WIDENED_FILE = 'data/never_widened_roads.csv';
@@ -67,6 +70,7 @@ export function buildStreetLayers(input: {
 		rejected: [...ways.rejected, ...csv.rejected],
 		tables: { historic: historic.table, foreign: foreign.table, neverWidenedUnmatched: marked.unmatched.map((e) => e.name_zh) },
 		network: ways.features,
-		busStops: overpassBusStops(doc).stops
+		busStops: overpassBusStops(doc).stops,
+		walk: buildWalkGraph(doc)
 	};
 }

@@ -78,7 +78,8 @@ function linesOf(geometry: Geometry): Ring[] {
 }
 
 /** Even-odd point in polygon over every polygon's rings (holes excluded). */
-function inRings([x, y]: Position, polygons: Ring[][]): boolean {
+/** Whether a point lies inside any of the polygons (rings as from `ringsOf`; holes respected). */
+export function inRings([x, y]: Position, polygons: Ring[][]): boolean {
 	return polygons.some((rings) => {
 		let inside = false;
 		for (const ring of rings) {

@@ -1,4 +1,4 @@
-import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYERS, type LayerDef } from '../layers';
 import type { Lang } from '../layers/types';
 import { filterExpression, type LayerFilters } from './filters';
@@ -21,7 +21,19 @@ export interface StyleState {
 	visible: ReadonlySet<string>;
 	filters: LayerFilters;
 	selected: { layer: string; id: string } | null;
+	/** Drawings computed on the page (the walk feature's isochrones, routes, coverage), drawn above the registry's layers. */
+	overlay?: Overlay;
 }
+
+/** Page-computed drawings: `below` goes under the buildings and facilities (so they stay clickable), `above` on top. */
+export interface Overlay {
+	sources: Record<string, SourceSpecification>;
+	below: LayerSpecification[];
+	above: LayerSpecification[];
+}
+
+/** The registry layer after which `below` overlays are drawn: over the streets, under every point of interest. */
+const OVERLAY_AFTER = 'never-widened-roads';
 
 /**
  * The whole map style, assembled from the layer registry. It names no glyph server: labels
@@ -45,14 +57,16 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 			} as LayerSpecification);
 		}
 		if (layer.style.interactive) layers.push(highlightLayer(layer, state, visibility));
+		if (layer.id === OVERLAY_AFTER) layers.push(...(state.overlay?.below ?? []));
 	}
 	return {
 		version: 8,
 		sources: {
 			basemap: { type: 'vector', url: `pmtiles://${tilesBase}/tiles/basemap.pmtiles`, attribution: '' },
-			thematic: { type: 'vector', url: `pmtiles://${tilesBase}/tiles/thematic.pmtiles`, attribution: '' }
+			thematic: { type: 'vector', url: `pmtiles://${tilesBase}/tiles/thematic.pmtiles`, attribution: '' },
+			...(state.overlay?.sources ?? {})
 		},
-		layers
+		layers: [...layers, ...(state.overlay?.above ?? [])]
 	};
 }
 

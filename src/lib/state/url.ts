@@ -9,7 +9,22 @@ export interface ViewState {
 	layers: string[];
 	filters: LayerFilters;
 	selected: { layer: string; id: string } | null;
+	/** The walk panel, when open (absent or null: closed). */
+	walk?: WalkState | null;
 }
+
+/** A walk query: where from, how long, how fast; the facility routed to; the category whose blind spots are drawn. */
+export interface WalkState {
+	from: [number, number] | null;
+	minutes: number;
+	/** Metres per minute. */
+	speed: number;
+	to: string | null;
+	coverage: string | null;
+}
+
+/** 60 m/min (1 m/s) is an older resident's pace; healthy adults average nearer 80. */
+export const DEFAULT_WALK: WalkState = { from: null, minutes: 15, speed: 60, to: null, coverage: null };
 
 /*
  * Query parameters, short and readable in a link:
@@ -27,6 +42,14 @@ export function toSearchParams(view: ViewState): URLSearchParams {
 		for (const [prop, values] of Object.entries(props)) if (values.length) params.set(`f.${layer}.${prop}`, values.join('|'));
 	}
 	if (view.selected) params.set('sel', `${view.selected.layer}:${view.selected.id}`);
+	if (view.walk) {
+		params.set('walk', '1');
+		if (view.walk.from) params.set('from', `${view.walk.from[0].toFixed(6)},${view.walk.from[1].toFixed(6)}`);
+		params.set('wt', String(view.walk.minutes));
+		params.set('ws', String(view.walk.speed));
+		if (view.walk.to) params.set('to', view.walk.to);
+		if (view.walk.coverage) params.set('cov', view.walk.coverage);
+	}
 	return params;
 }
 
@@ -48,5 +71,19 @@ export function fromSearchParams(params: URLSearchParams, defaults: ViewState, k
 	const sel = params.get('sel');
 	const at = sel?.indexOf(':') ?? -1;
 	if (sel && at > 0 && knownLayers.has(sel.slice(0, at))) view.selected = { layer: sel.slice(0, at), id: sel.slice(at + 1) };
+	if (params.get('walk') === '1') view.walk = walkFrom(params);
 	return view;
+}
+
+function walkFrom(params: URLSearchParams): WalkState {
+	const walk: WalkState = { ...DEFAULT_WALK };
+	const from = params.get('from')?.split(',').map(Number);
+	if (from?.length === 2 && from.every(Number.isFinite) && Math.abs(from[0]) <= 180 && Math.abs(from[1]) <= 90) walk.from = [from[0], from[1]];
+	const minutes = Number(params.get('wt'));
+	if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 60) walk.minutes = minutes;
+	const speed = Number(params.get('ws'));
+	if (Number.isFinite(speed) && speed >= 20 && speed <= 150) walk.speed = speed;
+	walk.to = params.get('to') || null;
+	walk.coverage = params.get('cov') || null;
+	return walk;
 }
