@@ -11,6 +11,7 @@ import { pipelineBench } from './pipeline';
 const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['pipeline', pipelineBench],
 	['geocode', async () => (await import('./geocode')).geocodeBench()],
+	['walk', async () => (await import('./walk')).walkBench()],
 	['map', mapBench]
 ];
 
