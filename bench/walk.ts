@@ -21,13 +21,7 @@ export function walkBench(): Metrics {
 	if (!existsSync(graphFile)) throw new Error(`walk bench: ${graphFile} is missing: run npm run data first`);
 	const bytes = readFileSync(graphFile);
 	const graph = decodeWalkGraph(new Uint8Array(bytes));
-	const facilities = JSON.parse(readFileSync(join(dataDir, 'facilities.geojson'), 'utf8')).features.map(
-		(f: { geometry: { coordinates: [number, number] }; properties: Record<string, string> }) => ({
-			...f.properties,
-			categories: f.properties.categories.split(' '),
-			point: f.geometry.coordinates
-		})
-	);
+	const facilities = JSON.parse(readFileSync(join(dataDir, 'walk-facilities.json'), 'utf8'));
 	const boundary = JSON.parse(readFileSync(join(dataDir, 'district.json'), 'utf8')).boundary;
 	const rings = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
 	const engine = new WalkEngine(graph, facilities, [...FACILITY_CATEGORY_KEYS]);

@@ -15,6 +15,7 @@ import { createGeocoder, type Anchor, type StreetLine } from '../../src/lib/geo/
 import type { WalkGraphBuild } from './walk/build-graph';
 import { ANCHOR_SOURCES, anchorsFromSources, STREET_NETWORK_BBOX, streetLinesFrom } from './geocode/anchors';
 import { buildRegisterLayers, type RegisterLayers } from './registers';
+import type { RegisterFeature } from './registers/place';
 
 export interface FigureCheck {
 	key: string;
@@ -35,8 +36,10 @@ export interface BuildResult {
 	streetTables: StreetTables;
 	figures: FigureCheck[];
 	photos: string[];
-	registers: Omit<RegisterLayers, 'layers'> & { anchors: number; skippedAnchors: Record<string, number> };
+	registers: Omit<RegisterLayers, 'layers' | 'walkFacilities'> & { anchors: number; skippedAnchors: Record<string, number> };
 	walk: WalkGraphBuild;
+	/** Facilities for the walk feature, beyond the district too (see RegisterLayers). */
+	walkFacilities: RegisterFeature[];
 	/** What the browser's geocoder needs: the named streets and the anchors it uses. */
 	geocoderInput: { streets: StreetLine[]; anchors: Anchor[] };
 	/** Milliseconds per stage, for the console and the benchmark; never written to outputs. */
@@ -141,6 +144,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		streetTables: streetBuild.tables,
 		figures: checkFigures(district, boundary, layers),
 		walk: streetBuild.walk,
+		walkFacilities: sortFeatures(registers.walkFacilities) as RegisterFeature[],
 		geocoderInput: { streets: streetLines, anchors: geocoder.anchors.map(({ id, source, address, point }) => ({ id, source, address, point })) },
 		registers: { counts: registers.counts, rejected: registers.rejected, unplaced: registers.unplaced, open: registers.open, anchors: geocoder.anchors.length, skippedAnchors },
 		timings,

@@ -71,6 +71,11 @@ function writeWalkData(result: BuildResult, dataDir: string): void {
 	const { lon, lat, edges } = result.walk;
 	writeFileSync(join(dataDir, 'walk-graph.bin'), encodeWalkGraph({ nodeCount: lon.length, edgeCount: edges.length, lon, lat, edgeA: edges.map((e) => e[0]), edgeB: edges.map((e) => e[1]) }));
 	const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+	// Only what the walk panel lists and routes to: id, names, categories, point.
+	writeJson(join(dataDir, 'walk-facilities.json'), result.walkFacilities.map((f) => {
+		const { id, name_zh, name_en, category, categories } = f.properties as Record<string, string>;
+		return { id, name_zh, name_en, category, categories: categories.split(' '), point: f.geometry.coordinates.map(r6) };
+	}));
 	writeJson(join(dataDir, 'geocoder.json'), {
 		streets: result.geocoderInput.streets.map((s) => ({ name: s.name, coordinates: s.coordinates.map(([x, y]) => [r6(x), r6(y)]) })),
 		anchors: result.geocoderInput.anchors.map((a) => ({ ...a, point: [r6(a.point[0]), r6(a.point[1])] }))

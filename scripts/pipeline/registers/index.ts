@@ -15,6 +15,11 @@ export interface RegisterLayers {
 	rejected: Rejection[];
 	unplaced: Unplaced[];
 	open: OpenFacilities['counts'];
+	/**
+	 * Every placed facility, not clipped to the district: people walk across its edge, so the
+	 * walk feature must know the clinic 600 m beyond it too.
+	 */
+	walkFacilities: RegisterFeature[];
 }
 
 type Clip = <F extends Feature>(features: F[]) => Array<F & { properties: { in_district: boolean } }>;
@@ -26,6 +31,7 @@ type Clip = <F extends Feature>(features: F[]) => Array<F & { properties: { in_d
  */
 export function buildRegisterLayers(input: { repoRoot: string; geocode: Geocode; clip: Clip; open: OpenFacilityInput }): RegisterLayers {
 	const layers = new Map<RegisterId, RegisterFeature[]>();
+	const walkFacilities: RegisterFeature[] = [];
 	const counts: SourceCount[] = [];
 	const rejected: Rejection[] = [];
 	const unplaced: Unplaced[] = [];
@@ -33,6 +39,7 @@ export function buildRegisterLayers(input: { repoRoot: string; geocode: Geocode;
 		const read = readRegister(input.repoRoot, id);
 		const placed = placeRegister(id, read.records, input.geocode);
 		const kept = input.clip(placed.features);
+		if (id === 'facilities') walkFacilities.push(...placed.features);
 		layers.set(id, kept);
 		counts.push({ ...read.count, outsideArea: placed.features.length - kept.length });
 		rejected.push(...read.rejected);
@@ -40,5 +47,6 @@ export function buildRegisterLayers(input: { repoRoot: string; geocode: Geocode;
 	}
 	const open = openFacilities(input.open);
 	layers.set('facilities', [...layers.get('facilities')!, ...input.clip(open.features)]);
-	return { layers, counts, rejected, unplaced, open: open.counts };
+	walkFacilities.push(...open.features);
+	return { layers, counts, rejected, unplaced, open: open.counts, walkFacilities };
 }

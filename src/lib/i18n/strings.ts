@@ -59,7 +59,8 @@ export const STRINGS = {
 	walkCoverageNone: { zh: '不显示', en: 'none' },
 	walkClose: { zh: '关闭步行分析', en: 'Close the walk panel' },
 	walkComputing: { zh: '计算中…', en: 'Computing…' },
-	walkNotFound: { zh: '无法定位', en: 'Could not place' }
+	walkNotFound: { zh: '无法定位', en: 'Could not place' },
+	walkConfidence: { zh: '可信度', en: 'confidence' }
 } satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof STRINGS;

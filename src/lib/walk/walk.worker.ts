@@ -4,7 +4,7 @@
  * answers isochrone, route, coverage and geocoding requests, so the page never freezes.
  */
 import type { Geocoder } from '../geo/geocode';
-import { WalkEngine, type CoverageCell } from './engine';
+import { WalkEngine, type CoverageCell, type FacilityInput } from './engine';
 import { decodeWalkGraph } from './graph';
 import type { WalkRequest } from './protocol';
 
@@ -24,17 +24,9 @@ function loadEngine(): Promise<WalkEngine> {
 	engine ??= (async () => {
 		const [graphBytes, facilities] = await Promise.all([
 			fetchOk('/data/walk-graph.bin').then((r) => r.arrayBuffer()),
-			fetchOk('/data/facilities.geojson').then((r) => r.json())
+			fetchOk('/data/walk-facilities.json').then((r) => r.json() as Promise<FacilityInput[]>)
 		]);
-		const inputs = (facilities.features as Array<{ geometry: { coordinates: [number, number] }; properties: Record<string, string> }>).map((f) => ({
-			id: f.properties.id,
-			name_zh: f.properties.name_zh,
-			name_en: f.properties.name_en,
-			category: f.properties.category,
-			categories: String(f.properties.categories).split(' '),
-			point: f.geometry.coordinates
-		}));
-		return new WalkEngine(decodeWalkGraph(graphBytes), inputs, categories);
+		return new WalkEngine(decodeWalkGraph(graphBytes), facilities, categories);
 	})();
 	return engine;
 }
