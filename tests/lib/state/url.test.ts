@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromSearchParams, toSearchParams, type ViewState } from '../../../src/lib/state/url';
+import { DEFAULT_WALK, fromSearchParams, toSearchParams, type ViewState } from '../../../src/lib/state/url';
 
 const known = new Set(['protected-buildings', 'streets']);
 const defaults: ViewState = { lang: 'zh', center: [121.445, 31.205], zoom: 14.5, layers: ['streets'], filters: {}, selected: null };
@@ -23,5 +23,13 @@ describe('view state in the URL', () => {
 	});
 	it('keeps an empty layer list when the link says so', () => {
 		expect(fromSearchParams(new URLSearchParams('layers='), defaults, known).layers).toEqual([]);
+	});
+
+	it('round-trips a walk query, and clamps a bad one to the defaults', () => {
+		const view: ViewState = { ...defaults, walk: { from: [121.441234, 31.204567], minutes: 10, speed: 75, to: 'facility-guangyuan-market', coverage: 'health' } };
+		expect(fromSearchParams(new URLSearchParams(toSearchParams(view).toString()), defaults, known)).toEqual(view);
+		const bad = fromSearchParams(new URLSearchParams('walk=1&from=999,1&wt=0&ws=9000'), defaults, known);
+		expect(bad.walk).toEqual(DEFAULT_WALK);
+		expect(fromSearchParams(new URLSearchParams('from=121.44,31.2'), defaults, known).walk).toBeUndefined();
 	});
 });
