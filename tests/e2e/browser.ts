@@ -44,6 +44,8 @@ export interface OpenPageOptions {
 	baseURL?: string;
 	/** Passed to page.goto. Default 'load'. */
 	waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit';
+	/** A position the browser reports to `navigator.geolocation` (permission granted). */
+	geolocation?: { longitude: number; latitude: number };
 }
 
 export interface OpenedPage {
@@ -63,7 +65,12 @@ export interface OpenedPage {
 export async function openPage(browser: Browser, path: string, opts: OpenPageOptions = {}): Promise<OpenedPage> {
 	const width = opts.width ?? 1280;
 	const height = opts.height ?? (width <= 480 ? 812 : 800);
-	const context = await browser.newContext({ viewport: { width, height }, isMobile: false, deviceScaleFactor: 1 });
+	const context = await browser.newContext({
+		viewport: { width, height },
+		isMobile: false,
+		deviceScaleFactor: 1,
+		...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {})
+	});
 	const page = await context.newPage();
 	const requests: string[] = [];
 	const errors: string[] = [];

@@ -102,4 +102,22 @@ describe('walking from a door', () => {
 			await context.close();
 		}
 	});
+
+	it('starts from the browser’s location, and labels a start outside the district', async () => {
+		// 华山路 north of 延安西路 lies outside 天平路街道 but on the network.
+		const outside = { longitude: 121.4405, latitude: 31.2235 };
+		const { page, context, requests } = await openPage(browser, '/?walk=1', { geolocation: outside });
+		try {
+			await waitForMap(page);
+			await page.locator('.walk button', { hasText: '使用我的位置' }).click();
+			await expect.poll(() => page.locator('[data-walk="outside"]').count(), { timeout: 20_000 }).toBe(1);
+			await expect.poll(() => new URL(page.url()).searchParams.get('from')).toMatch(/,/);
+			const from = new URL(page.url()).searchParams.get('from')!.split(',').map(Number);
+			expect(from[0]).toBeCloseTo(outside.longitude, 5);
+			expect(from[1]).toBeCloseTo(outside.latitude, 5);
+			expectOnlyLocalRequests(requests);
+		} finally {
+			await context.close();
+		}
+	});
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWalkGraph, notWalkable } from '../../../scripts/pipeline/walk/build-graph';
+import { shortestPaths } from '../../../src/lib/walk/dijkstra';
+import { createWalkGraph } from '../../../src/lib/walk/graph';
 
 const node = (id: number, lon: number, lat: number) => ({ type: 'node', id, lon, lat });
 const way = (id: number, nodes: number[], tags: Record<string, string>) => ({ type: 'way', id, nodes, tags: { highway: 'residential', ...tags } });
@@ -26,6 +28,14 @@ describe('buildWalkGraph', () => {
 		const degreeOf2 = built.edges.filter(([a, b]) => a === 1 || b === 1).length; // OSM node 2 is the second node indexed
 		expect(degreeOf2).toBe(4);
 		expect(built.report.dropped).toEqual({ 'highway=motorway': 1, 'references a missing or invalid node': 1 });
+	});
+
+	it('lets pedestrians walk a one-way street against its direction', () => {
+		const graph = createWalkGraph(built.lon, built.lat, built.edges);
+		// OSM node 3 is the one-way street's end (index 2), node 1 its start (index 0).
+		const back = shortestPaths(graph, [{ node: 2, distance: 0 }]);
+		expect(back.distance[0]).toBeGreaterThan(0);
+		expect(Number.isFinite(back.distance[0])).toBe(true);
 	});
 
 	it('reports the island it leaves out, with its ways', () => {
