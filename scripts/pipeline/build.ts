@@ -13,6 +13,7 @@ import { SourceError, type Rejection, type SourceCount } from './report';
 import { buildStreetLayers, type StreetTables } from './streets/layer';
 import { createGeocoder, type Anchor, type StreetLine } from '../../src/lib/geo/geocode';
 import type { WalkGraphBuild } from './walk/build-graph';
+import { readTours, resolveTours, TOURS_FILE, type ResolvedTour } from './tours';
 import { ANCHOR_SOURCES, anchorsFromSources, STREET_NETWORK_BBOX, streetLinesFrom } from './geocode/anchors';
 import { buildRegisterLayers, type RegisterLayers } from './registers';
 import type { RegisterFeature } from './registers/place';
@@ -40,6 +41,7 @@ export interface BuildResult {
 	walk: WalkGraphBuild;
 	/** Facilities for the walk feature, beyond the district too (see RegisterLayers). */
 	walkFacilities: RegisterFeature[];
+	tours: ResolvedTour[];
 	/** What the browser's geocoder needs: the named streets and the anchors it uses. */
 	geocoderInput: { streets: StreetLine[]; anchors: Anchor[] };
 	/** Milliseconds per stage, for the console and the benchmark; never written to outputs. */
@@ -127,8 +129,12 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		layerRejections.push(...checked.rejected);
 	}
 
-	const counts = [...[...loaded.values()].map((l) => l.count), streetBuild.count, streetBuild.neverWidenedCount, ...registers.counts];
-	const rejected = [...[...loaded.values()].flatMap((l) => l.rejected), ...streetBuild.rejected, ...registers.rejected, ...layerRejections];
+	const toursRead = readTours(repoRoot);
+	const tours = resolveTours(toursRead.tours, layers);
+	const toursCount: SourceCount = { source: 'tours', file: TOURS_FILE, read: toursRead.read, accepted: tours.tours.length, rejected: toursRead.rejected.length + tours.rejected.length, outsideArea: 0 };
+
+	const counts = [...[...loaded.values()].map((l) => l.count), streetBuild.count, streetBuild.neverWidenedCount, ...registers.counts, toursCount];
+	const rejected = [...[...loaded.values()].flatMap((l) => l.rejected), ...streetBuild.rejected, ...registers.rejected, ...layerRejections, ...toursRead.rejected, ...tours.rejected];
 	const skippedAnchors: Record<string, number> = {};
 	for (const s of geocoder.skipped) {
 		const reason = s.reason.replace(/\d+(\.\d+)?/g, 'N').replace(/"[^"]*"|“[^”]*”/g, '…');
@@ -144,6 +150,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		streetTables: streetBuild.tables,
 		figures: checkFigures(district, boundary, layers),
 		walk: streetBuild.walk,
+		tours: tours.tours,
 		walkFacilities: sortFeatures(registers.walkFacilities) as RegisterFeature[],
 		geocoderInput: { streets: streetLines, anchors: geocoder.anchors.map(({ id, source, address, point }) => ({ id, source, address, point })) },
 		registers: { counts: registers.counts, rejected: registers.rejected, unplaced: registers.unplaced, open: registers.open, anchors: geocoder.anchors.length, skippedAnchors },

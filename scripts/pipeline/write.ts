@@ -7,6 +7,7 @@ import { SOURCES } from './manifest';
 import { writeSearchIndex } from './search-index';
 import { maskFrame } from './districts';
 import { tileLayers } from './tile';
+import { streetNames } from './tours';
 import { encodeWalkGraph } from '../../src/lib/walk/graph';
 
 /**
@@ -50,6 +51,7 @@ export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir:
 	for (const photo of result.photos) copyFileSync(join(sourcesDir, 'photos', photo), join(photosDir, photo));
 
 	writeWalkData(result, dataDir);
+	writeJson(join(dataDir, 'tours.json'), { tours: result.tours, streets: streetNames(result.layers.get('streets') ?? []) });
 	writeJson(join(dataDir, 'build-report.json'), reportOf(result, stats));
 	writeJson(join(dataDir, 'district.json'), { ...result.district, boundary: result.boundary.geometry, frame: maskFrame(result.boundary) });
 	return stats;
@@ -68,8 +70,8 @@ function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: strin
 
 /** The pedestrian graph (binary, see src/lib/walk/graph.ts) and the browser geocoder's streets and anchors. */
 function writeWalkData(result: BuildResult, dataDir: string): void {
-	const { lon, lat, edges } = result.walk;
-	writeFileSync(join(dataDir, 'walk-graph.bin'), encodeWalkGraph({ nodeCount: lon.length, edgeCount: edges.length, lon, lat, edgeA: edges.map((e) => e[0]), edgeB: edges.map((e) => e[1]) }));
+	const { lon, lat, edges, names, edgeName } = result.walk;
+	writeFileSync(join(dataDir, 'walk-graph.bin'), encodeWalkGraph({ nodeCount: lon.length, edgeCount: edges.length, lon, lat, edgeA: edges.map((e) => e[0]), edgeB: edges.map((e) => e[1]), names, edgeName }));
 	const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
 	// Only what the walk panel lists and routes to: id, names, categories, point.
 	writeJson(join(dataDir, 'walk-facilities.json'), result.walkFacilities.map((f) => {

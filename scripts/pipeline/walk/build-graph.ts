@@ -1,5 +1,6 @@
 import { toWgs84 } from '../../../src/lib/geo/crs';
 import { overpassFile, overpassNode, overpassWay, type OverpassWay } from '../../../src/lib/schema/overpass';
+import { NO_NAME } from '../../../src/lib/walk/graph';
 
 /**
  * OSM ways → the pedestrian graph. Intersections are the nodes ways share (OSM's own
@@ -25,6 +26,9 @@ export interface WalkGraphBuild {
 	lon: number[];
 	lat: number[];
 	edges: Array<[number, number]>;
+	/** Street names, and per edge the index of its way's name (NO_NAME when unnamed). */
+	names: string[];
+	edgeName: number[];
 	report: {
 		waysRead: number;
 		waysKept: number;
@@ -90,6 +94,9 @@ export function buildWalkGraph(overpass: unknown): WalkGraphBuild {
 	const lon: number[] = [];
 	const lat: number[] = [];
 	const edges: Array<[number, number]> = [];
+	const names: string[] = [];
+	const nameIndex = new Map<string, number>();
+	const edgeName: number[] = [];
 	const seen = new Set<string>();
 	const idOf = (osmId: number) => {
 		let i = index.get(osmId);
@@ -104,18 +111,23 @@ export function buildWalkGraph(overpass: unknown): WalkGraphBuild {
 	};
 	for (const way of [...ways].sort((a, b) => a.id - b.id)) {
 		if (find(way.nodes[0]) !== mainRoot) continue;
+		const name = way.tags.name?.trim() || way.tags['name:zh']?.trim() || null;
+		if (name && !nameIndex.has(name)) nameIndex.set(name, names.push(name) - 1);
 		for (let i = 1; i < way.nodes.length; i++) {
 			const [a, b] = [idOf(way.nodes[i - 1]), idOf(way.nodes[i])];
 			const key = a < b ? `${a},${b}` : `${b},${a}`;
 			if (a === b || seen.has(key)) continue; // a repeated node, or two ways sharing a piece
 			seen.add(key);
 			edges.push([a, b]);
+			edgeName.push(name ? nameIndex.get(name)! : NO_NAME);
 		}
 	}
 	return {
 		lon,
 		lat,
 		edges,
+		names,
+		edgeName,
 		report: {
 			waysRead,
 			waysKept: ways.length,

@@ -60,7 +60,30 @@ export const STRINGS = {
 	walkClose: { zh: '关闭步行分析', en: 'Close the walk panel' },
 	walkComputing: { zh: '计算中…', en: 'Computing…' },
 	walkNotFound: { zh: '无法定位', en: 'Could not place' },
-	walkConfidence: { zh: '可信度', en: 'confidence' }
+	walkConfidence: { zh: '可信度', en: 'confidence' },
+	tours: { zh: '漫步导览', en: 'Walking tours' },
+	tourStops: { zh: '站', en: 'stops' },
+	tourPace: { zh: '按每分钟60米', en: 'at 60 m a minute' },
+	tourCustom: { zh: '自选路线', en: 'Make your own tour' },
+	tourCustomHint: { zh: '在地图上点击历史建筑或名人故居加入站点（或用搜索），再按“排成路线”。', en: 'Click protected buildings or former residences on the map (or find them by search) to add stops, then order them into a walk.' },
+	tourOrder: { zh: '排成最短路线', en: 'Order into a short walk' },
+	tourNav: { zh: '导览', en: 'Tour' },
+	tourPrev: { zh: '上一站', en: 'Previous' },
+	tourNext: { zh: '下一站', en: 'Next' },
+	tourStart: { zh: '开始', en: 'Start' },
+	tourYear: { zh: '年代', en: 'Built' },
+	tourArchitect: { zh: '建筑师', en: 'Architect' },
+	tourAddressNow: { zh: '今址', en: 'Address today' },
+	tourAddressThen: { zh: '旧门牌', en: 'Historic address' },
+	tourStreet: { zh: '路名今昔', en: 'Street, now ← then' },
+	tourNextLeg: { zh: '到下一站', en: 'To the next stop' },
+	tourRemove: { zh: '移除此站', en: 'Remove this stop' },
+	tourPrint: { zh: '打印页', en: 'Print sheet' },
+	tourClosePrint: { zh: '关闭打印页', en: 'Close the print sheet' },
+	tourPrintNow: { zh: '打印 / 存为 PDF', en: 'Print / save as PDF' },
+	tourAll: { zh: '全部路线', en: 'All tours' },
+	tourCredits: { zh: '底图与数据：© OpenStreetMap 贡献者 (ODbL)、上海图书馆开放数据、645《上海历史建筑数字地图集》、Wikimedia Commons；路线由衡复风貌地图计算', en: 'Map and data: © OpenStreetMap contributors (ODbL), Shanghai Library open data, the 645 historic buildings atlas, Wikimedia Commons; route computed by the Hengfu Heritage Map' },
+	tourNoRoute: { zh: '无法在道路网上连通这些站点', en: 'These stops cannot be joined on the street network' }
 } satisfies Record<string, Text>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -11,7 +11,22 @@ export interface ViewState {
 	selected: { layer: string; id: string } | null;
 	/** The walk panel, when open (absent or null: closed). */
 	walk?: WalkState | null;
+	/** The tour panel, when open. */
+	tour?: TourState | null;
 }
+
+/**
+ * A tour: a curated one by id, or `custom` with the visitor's own stops ("layer:id"); `stop` is
+ * the stop shown (-1: the overview); `print` opens the printable sheet.
+ */
+export interface TourState {
+	id: string | null;
+	stop: number;
+	stops: string[];
+	print: boolean;
+}
+
+export const DEFAULT_TOUR: TourState = { id: null, stop: -1, stops: [], print: false };
 
 /** A walk query: where from, how long, how fast; the facility routed to; the category whose blind spots are drawn. */
 export interface WalkState {
@@ -50,6 +65,12 @@ export function toSearchParams(view: ViewState): URLSearchParams {
 		if (view.walk.to) params.set('to', view.walk.to);
 		if (view.walk.coverage) params.set('cov', view.walk.coverage);
 	}
+	if (view.tour) {
+		params.set('tour', view.tour.id ?? '');
+		if (view.tour.stop >= 0) params.set('stop', String(view.tour.stop + 1));
+		if (view.tour.id === 'custom' && view.tour.stops.length) params.set('stops', view.tour.stops.join('|'));
+		if (view.tour.print) params.set('print', '1');
+	}
 	return params;
 }
 
@@ -72,6 +93,7 @@ export function fromSearchParams(params: URLSearchParams, defaults: ViewState, k
 	const at = sel?.indexOf(':') ?? -1;
 	if (sel && at > 0 && knownLayers.has(sel.slice(0, at))) view.selected = { layer: sel.slice(0, at), id: sel.slice(at + 1) };
 	if (params.get('walk') === '1') view.walk = walkFrom(params);
+	if (params.has('tour')) view.tour = tourFrom(params);
 	return view;
 }
 
@@ -86,4 +108,16 @@ function walkFrom(params: URLSearchParams): WalkState {
 	walk.to = params.get('to') || null;
 	walk.coverage = params.get('cov') || null;
 	return walk;
+}
+
+function tourFrom(params: URLSearchParams): TourState {
+	const id = params.get('tour') || null;
+	const stop = Number(params.get('stop'));
+	return {
+		id: id && /^[a-z0-9-]+$/.test(id) ? id : null,
+		// Links count stops from 1, as the sheet does.
+		stop: Number.isInteger(stop) && stop >= 1 && stop <= 50 ? stop - 1 : -1,
+		stops: (params.get('stops') ?? '').split('|').filter((s) => /^[a-z-]+:[\w-]+$/.test(s)).slice(0, 20),
+		print: params.get('print') === '1'
+	};
 }

@@ -1,7 +1,7 @@
 import { LAYERS } from '../layers';
 import type { Lang } from '../layers/types';
 import type { LayerFilters } from '../map/filters';
-import type { ViewState, WalkState } from './url';
+import type { TourState, ViewState, WalkState } from './url';
 
 /** Tianping's centre and a zoom that shows the whole subdistrict on a laptop screen. */
 export const DEFAULT_VIEW: ViewState = {
@@ -22,6 +22,7 @@ export class MapView {
 	filters = $state<LayerFilters>({});
 	selected = $state<{ layer: string; id: string } | null>(null);
 	walk = $state<WalkState | null>(null);
+	tour = $state<TourState | null>(null);
 
 	constructor(initial: ViewState = DEFAULT_VIEW) {
 		this.set(initial);
@@ -35,10 +36,11 @@ export class MapView {
 		this.filters = view.filters;
 		this.selected = view.selected;
 		this.walk = view.walk ?? null;
+		this.tour = view.tour ?? null;
 	}
 
 	snapshot(): ViewState {
-		return $state.snapshot({ lang: this.lang, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, walk: this.walk }) as ViewState;
+		return $state.snapshot({ lang: this.lang, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, walk: this.walk, tour: this.tour }) as ViewState;
 	}
 
 	toggleLayer(id: string, on: boolean): void {

@@ -1,5 +1,5 @@
 import type { GeocodeResult } from '../geo/geocode';
-import type { CoverageAnswer, WalkAnswer, WalkQuery } from './engine';
+import type { CoverageAnswer, Leg, WalkAnswer, WalkQuery } from './engine';
 import type { WalkRequest } from './protocol';
 import type { Feature, LineString } from 'geojson';
 
@@ -39,6 +39,12 @@ export class WalkClient {
 	}
 	coverage(category: string, minutes: number, metresPerMinute: number): Promise<CoverageAnswer> {
 		return this.ask({ type: 'coverage', category, minutes, metresPerMinute });
+	}
+	routeThrough(points: Array<[number, number]>): Promise<{ legs: Leg[]; metres: number } | null> {
+		return this.ask({ type: 'route-through', points });
+	}
+	matrix(points: Array<[number, number]>): Promise<number[][]> {
+		return this.ask({ type: 'matrix', points });
 	}
 	geocode(address: string): Promise<GeocodeResult> {
 		return this.ask({ type: 'geocode', address });

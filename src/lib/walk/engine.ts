@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
 import { METRES_PER_DEGREE } from '../geo/distance';
 import { inRings } from '../geo/geometry';
 import { pathTo, shortestPaths, type ShortestPaths } from './dijkstra';
-import type { WalkGraph } from './graph';
+import { NO_NAME, type WalkGraph } from './graph';
 import { isochroneBands, type BandProperties } from './isochrone';
 import { snapToGraph, sourcesOf, walkDistanceTo, type Snap } from './snap';
 
@@ -54,6 +54,13 @@ export interface WalkAnswer {
 	nearest: Record<string, ReachedFacility | null>;
 	/** Categories with nothing within the limit. */
 	unreachable: string[];
+}
+
+export interface Leg {
+	line: Array<[number, number]>;
+	metres: number;
+	/** Named streets walked, in order, each once. */
+	streets: string[];
 }
 
 export interface CoverageCell {
@@ -109,26 +116,66 @@ export class WalkEngine {
 
 	/** The walking route from a start to a facility, along the streets, with its length. */
 	route(start: [number, number], facilityId: string, metresPerMinute: number): Feature<LineString, { metres: number; minutes: number; facility: string }> | null {
-		const from = snapToGraph(this.graph, start);
 		const to = this.facilities.find((f) => f.id === facilityId);
-		if (!from || !to) return null;
-		const paths = shortestPaths(this.graph, sourcesOf(this.graph, from));
-		const metres = walkDistanceTo(this.graph, paths, to.snap, from);
-		if (!Number.isFinite(metres)) return null;
-		const { graph } = this;
-		const coords: Array<[number, number]> = [start, from.point];
-		const len = graph.edgeLength[to.snap.edge];
-		const direct = from.edge === to.snap.edge ? from.distance + Math.abs(from.t - to.snap.t) * len + to.snap.distance : Infinity;
-		if (direct > metres) {
-			// Through whichever end of the facility's edge the walk arrives by.
-			const a = graph.edgeA[to.snap.edge];
-			const b = graph.edgeB[to.snap.edge];
-			const viaA = paths.distance[a] + to.snap.t * len;
-			const viaB = paths.distance[b] + (1 - to.snap.t) * len;
-			for (const n of pathTo(graph, paths, viaA <= viaB ? a : b)) coords.push([graph.lon[n], graph.lat[n]]);
+		const leg = to ? this.leg(start, to.point) : null;
+		if (!leg) return null;
+		return { type: 'Feature', properties: { metres: leg.metres, minutes: round1(leg.metres / metresPerMinute), facility: facilityId }, geometry: { type: 'LineString', coordinates: leg.line } };
+	}
+
+	/** A walk through points in the order given: one leg per pair, each with its streets. */
+	routeThrough(points: Array<[number, number]>): { legs: Leg[]; metres: number } | null {
+		const legs: Leg[] = [];
+		for (let i = 1; i < points.length; i++) {
+			const leg = this.leg(points[i - 1], points[i]);
+			if (!leg) return null;
+			legs.push(leg);
 		}
-		coords.push(to.snap.point, to.point);
-		return { type: 'Feature', properties: { metres: Math.round(metres), minutes: round1(metres / metresPerMinute), facility: facilityId }, geometry: { type: 'LineString', coordinates: coords } };
+		return { legs, metres: legs.reduce((sum, l) => sum + l.metres, 0) };
+	}
+
+	/** Walking metres between every pair of points (for ordering a visitor's own stops). */
+	matrix(points: Array<[number, number]>): number[][] {
+		const snaps = points.map((p) => snapToGraph(this.graph, p));
+		return snaps.map((from) => {
+			if (!from) return points.map(() => Infinity);
+			const paths = shortestPaths(this.graph, sourcesOf(this.graph, from));
+			return snaps.map((to) => (to ? Math.round(walkDistanceTo(this.graph, paths, to, from)) : Infinity));
+		});
+	}
+
+	/** One walk from a point to a point: onto the network, along it, off it again. */
+	private leg(fromPoint: [number, number], toPoint: [number, number]): Leg | null {
+		const { graph } = this;
+		const from = snapToGraph(graph, fromPoint);
+		const to = snapToGraph(graph, toPoint);
+		if (!from || !to) return null;
+		const paths = shortestPaths(graph, sourcesOf(graph, from));
+		const metres = walkDistanceTo(graph, paths, to, from);
+		if (!Number.isFinite(metres)) return null;
+		const line: Array<[number, number]> = [fromPoint, from.point];
+		// Edges walked, with metres on each: the snapped ends count only where walked along.
+		const walked: Array<[number, number]> = [];
+		const len = graph.edgeLength[to.edge];
+		const direct = from.edge === to.edge ? from.distance + Math.abs(from.t - to.t) * len + to.distance : Infinity;
+		if (direct > metres) {
+			// Through whichever end of the target's edge the walk arrives by.
+			const a = graph.edgeA[to.edge];
+			const b = graph.edgeB[to.edge];
+			const end = paths.distance[a] + to.t * len <= paths.distance[b] + (1 - to.t) * len ? a : b;
+			const nodes = pathTo(graph, paths, end);
+			for (const n of nodes) line.push([graph.lon[n], graph.lat[n]]);
+			walked.push([from.edge, paths.distance[nodes[0]] - from.distance]);
+			for (let i = 1; i < nodes.length; i++) walked.push([paths.via[nodes[i]], graph.edgeLength[paths.via[nodes[i]]]]);
+			walked.push([to.edge, metres - paths.distance[end] - to.distance]);
+		} else walked.push([to.edge, Math.abs(from.t - to.t) * len]);
+		line.push(to.point, toPoint);
+		const streets: string[] = [];
+		for (const [e, m] of walked) {
+			if (m < 1) continue;
+			const name = graph.edgeName[e] === NO_NAME ? null : graph.names[graph.edgeName[e]];
+			if (name && streets[streets.length - 1] !== name) streets.push(name);
+		}
+		return { line, metres: Math.round(metres), streets: [...new Set(streets)] };
 	}
 
 	/** Square cells of about `cellMetres` whose centres lie in the district, each snapped once. */

@@ -8,7 +8,9 @@
  *   u32 node count · u32 edge count
  *   i32 lon × 1e6, then i32 lat × 1e6, per node (delta from the previous node, so gzip finds the repeats)
  *   node index pairs per edge (u16 or u32)
- * Edge lengths are not stored: they follow from the coordinates.
+ *   u32 byte length + UTF-8 JSON array of street names · u16 name index per edge (0xffff: unnamed)
+ * Edge lengths are not stored: they follow from the coordinates. Names let a route say which
+ * streets it walks (and so their historic names).
  */
 import { metres } from '../geo/distance';
 
@@ -25,13 +27,25 @@ export interface WalkGraph {
 	adjStart: Uint32Array;
 	adjTarget: Uint32Array;
 	adjEdge: Uint32Array;
+	names: string[];
+	/** Index into `names` per edge; NO_NAME where the way has none. */
+	edgeName: Uint16Array;
 }
+
+export const NO_NAME = 0xffff;
 
 const MAGIC = [0x48, 0x46, 0x57, 0x47]; // "HFWG"
 const SCALE = 1e6;
 
 /** Builds the graph's derived arrays (lengths, adjacency) from nodes and edges. */
-export function createWalkGraph(lon: ArrayLike<number>, lat: ArrayLike<number>, edges: ArrayLike<readonly [number, number]>): WalkGraph {
+export function createWalkGraph(
+	lon: ArrayLike<number>,
+	lat: ArrayLike<number>,
+	edges: ArrayLike<readonly [number, number]>,
+	names: string[] = [],
+	edgeName: ArrayLike<number> = new Uint16Array(edges.length).fill(NO_NAME)
+): WalkGraph {
+	if (names.length >= NO_NAME) throw new Error(`walk graph: ${names.length} street names; at most ${NO_NAME - 1} fit`);
 	const nodeCount = lon.length;
 	const edgeCount = edges.length;
 	const edgeA = new Uint32Array(edgeCount);
@@ -58,7 +72,7 @@ export function createWalkGraph(lon: ArrayLike<number>, lat: ArrayLike<number>, 
 		adjTarget[fill[edgeB[i]]] = edgeA[i];
 		adjEdge[fill[edgeB[i]]++] = i;
 	}
-	return { nodeCount, edgeCount, lon: Float64Array.from(lon), lat: Float64Array.from(lat), edgeA, edgeB, edgeLength, adjStart, adjTarget, adjEdge };
+	return { nodeCount, edgeCount, lon: Float64Array.from(lon), lat: Float64Array.from(lat), edgeA, edgeB, edgeLength, adjStart, adjTarget, adjEdge, names, edgeName: Uint16Array.from(edgeName) };
 }
 
 export interface WalkGraphArrays {
@@ -68,11 +82,14 @@ export interface WalkGraphArrays {
 	lat: ArrayLike<number>;
 	edgeA: ArrayLike<number>;
 	edgeB: ArrayLike<number>;
+	names: string[];
+	edgeName: ArrayLike<number>;
 }
 
 export function encodeWalkGraph(graph: WalkGraphArrays): Uint8Array {
 	const width = graph.nodeCount <= 0xffff ? 2 : 4;
-	const bytes = new Uint8Array(16 + graph.nodeCount * 8 + graph.edgeCount * 2 * width);
+	const nameBytes = new TextEncoder().encode(JSON.stringify(graph.names));
+	const bytes = new Uint8Array(16 + graph.nodeCount * 8 + graph.edgeCount * 2 * width + 4 + nameBytes.length + graph.edgeCount * 2);
 	const view = new DataView(bytes.buffer);
 	bytes.set(MAGIC, 0);
 	view.setUint8(4, 1);
@@ -96,6 +113,10 @@ export function encodeWalkGraph(graph: WalkGraphArrays): Uint8Array {
 			at += width;
 		}
 	}
+	view.setUint32(at, nameBytes.length, true);
+	bytes.set(nameBytes, at + 4);
+	at += 4 + nameBytes.length;
+	for (let i = 0; i < graph.edgeCount; i++, at += 2) view.setUint16(at, graph.edgeName[i], true);
 	return bytes;
 }
 
@@ -108,8 +129,10 @@ export function decodeWalkGraph(buffer: ArrayBuffer | Uint8Array): WalkGraph {
 	const width = view.getUint8(5);
 	const nodeCount = view.getUint32(8, true);
 	const edgeCount = view.getUint32(12, true);
-	const expected = 16 + nodeCount * 8 + edgeCount * 2 * width;
-	if ((width !== 2 && width !== 4) || bytes.byteLength !== expected) throw new Error(`walk graph: ${bytes.byteLength} bytes, expected ${expected}: truncated or corrupt`);
+	const fixed = 16 + nodeCount * 8 + edgeCount * 2 * width;
+	const nameLength = bytes.byteLength >= fixed + 4 ? view.getUint32(fixed, true) : -1;
+	const expected = fixed + 4 + nameLength + edgeCount * 2;
+	if ((width !== 2 && width !== 4) || nameLength < 0 || bytes.byteLength !== expected) throw new Error(`walk graph: ${bytes.byteLength} bytes, expected ${nameLength < 0 ? `more than ${fixed + 4}` : expected}: truncated or corrupt`);
 	let at = 16;
 	const coords = [new Float64Array(nodeCount), new Float64Array(nodeCount)];
 	for (const out of coords) {
@@ -127,5 +150,9 @@ export function decodeWalkGraph(buffer: ArrayBuffer | Uint8Array): WalkGraph {
 		edges.push([a, b]);
 		at += 2 * width;
 	}
-	return createWalkGraph(coords[0], coords[1], edges);
+	const names = JSON.parse(new TextDecoder().decode(bytes.subarray(at + 4, at + 4 + nameLength))) as string[];
+	at += 4 + nameLength;
+	const edgeName = new Uint16Array(edgeCount);
+	for (let i = 0; i < edgeCount; i++, at += 2) edgeName[i] = view.getUint16(at, true);
+	return createWalkGraph(coords[0], coords[1], edges, names, edgeName);
 }

@@ -6,4 +6,6 @@ export type WalkRequest =
 	| { type: 'isochrone'; query: WalkQuery }
 	| { type: 'route'; start: [number, number]; facility: string; metresPerMinute: number }
 	| { type: 'coverage'; category: string; minutes: number; metresPerMinute: number }
-	| { type: 'geocode'; address: string };
+	| { type: 'geocode'; address: string }
+	| { type: 'route-through'; points: Array<[number, number]> }
+	| { type: 'matrix'; points: Array<[number, number]> };

@@ -55,6 +55,10 @@ async function answer(req: WalkRequest): Promise<unknown> {
 			cells ??= e.grid(district);
 			return e.coverage(req.category, cells, req.minutes, req.metresPerMinute);
 		}
+		case 'route-through':
+			return (await loadEngine()).routeThrough(req.points);
+		case 'matrix':
+			return (await loadEngine()).matrix(req.points);
 		case 'geocode':
 			return (await loadGeocoder()).geocode(req.address);
 	}

@@ -35,6 +35,13 @@ describe('walk graph', () => {
 		for (let n = 0; n < graph.nodeCount; n++) expect(Math.abs(back.lon[n] - graph.lon[n]) * METRES_PER_DEGREE).toBeLessThan(0.2);
 	});
 
+	it('keeps street names per edge through the file', () => {
+		const named = createWalkGraph(lon, lat, edges, ['衡山路', '武康路'], [0, 0, 1, 0xffff, 1, 0]);
+		const back = decodeWalkGraph(encodeWalkGraph(named));
+		expect(back.names).toEqual(['衡山路', '武康路']);
+		expect([...back.edgeName]).toEqual([0, 0, 1, 0xffff, 1, 0]);
+	});
+
 	it('refuses a truncated or foreign file with a reason', () => {
 		const bytes = encodeWalkGraph(graph);
 		expect(() => decodeWalkGraph(bytes.slice(0, bytes.length - 1))).toThrow(/truncated or corrupt/);
@@ -101,5 +108,27 @@ describe('isochrones', () => {
 		const route = engine.route([lon[0], lat[0]], 'clinic', 60)!;
 		expect(route.properties.metres).toBe(200);
 		expect(route.geometry.coordinates.length).toBeGreaterThanOrEqual(3);
+	});
+});
+
+describe('routes through stops', () => {
+	const named = createWalkGraph(lon, lat, edges, ['南路', '北路'], [0, 0, 1, 1, 1, 1]);
+	const engine = new WalkEngine(named, [], []);
+
+	it('walks leg by leg, with lengths and the streets of each leg', () => {
+		const r = engine.routeThrough([[lon[0], lat[0]], [lon[2], lat[2]], [lon[4], lat[4]]])!;
+		expect(r.legs.map((l) => l.metres)).toEqual([200, 200]);
+		expect(r.metres).toBe(400);
+		expect(r.legs[0].streets).toEqual(['南路']);
+		expect(r.legs[1].streets).toEqual(['北路']);
+	});
+
+	it('gives walking distances between every pair, and Infinity across a gap', () => {
+		const m = engine.matrix([[lon[0], lat[0]], [lon[5], lat[5]], [lon[6], lat[6]]]);
+		expect(m[0][1]).toBe(300);
+		expect(m[1][0]).toBe(300);
+		expect(m[0][0]).toBe(0);
+		// node 6 has no edge: its nearest edge is elsewhere, so it is reached, but never at 0
+		expect(m[0][2]).toBeGreaterThan(0);
 	});
 });

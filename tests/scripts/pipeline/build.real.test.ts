@@ -81,6 +81,12 @@ describe.skipIf(!existsSync(dir))('the whole pipeline on the real bundle (Tianpi
 		expect(new Set(open.map((f) => f.properties.dataset))).toEqual(new Set(['wikidata-places', 'osm-streets', 'osm-metro-stations', '645-parks']));
 	});
 
+	it('resolves every tour stop against the built layers', () => {
+		expect(first.result.rejected.filter((r) => r.source === 'tours')).toEqual([]);
+		expect(first.result.tours.map((t) => t.id)).toEqual(['hengshan-apartments', 'architects', 'red-heritage']);
+		for (const tour of first.result.tours) for (const s of tour.stops) expect(s.point.every(Number.isFinite), `${tour.id} ${s.id}`).toBe(true);
+	});
+
 	it('is deterministic: two builds write byte-identical files', () => {
 		expect(hashTree(second.out)).toEqual(hashTree(first.out));
 	});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+
+/** Layers a tour may stop at: the places visitors come for. */
+export const TOUR_LAYERS = ['protected-buildings', 'former-residences'] as const;
+
+export const tourStop = z.object({
+	layer: z.enum(TOUR_LAYERS),
+	id: text,
+	/** Why the stop matters, written by the project (facts from the layer's sources, never copied text). */
+	why_zh: text,
+	why_en: text
+});
+
+export const tour = z.object({
+	id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+	title_zh: text,
+	title_en: text,
+	summary_zh: text,
+	summary_en: text,
+	/** What the tour grew from, e.g. a seed naming the subdistrict's own walk. */
+	inspired_by: text.optional(),
+	stops: z.array(tourStop).min(2).max(12)
+});
+
+export const tourFile = z.object({ tours: z.array(z.unknown()) });
+
+export type Tour = z.infer<typeof tour>;
+export type TourStop = z.infer<typeof tourStop>;
