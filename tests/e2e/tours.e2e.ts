@@ -92,4 +92,25 @@ describe('walking tours', () => {
 			await context.close();
 		}
 	});
+
+	it('adds a stop by clicking a building on the map, and one found by search', async () => {
+		const hotel = JSON.parse(readFileSync('build/data/protected-buildings.geojson', 'utf8')).features.find((f: { properties: { name_zh: string } }) => f.properties.name_zh === '衡山宾馆').properties;
+		const { page, context } = await openPage(browser, `/?tour=custom&c=${hotel.lon},${hotel.lat}&z=17.5`);
+		try {
+			await waitForMap(page);
+			const point = await page.evaluate(([x, y]) => (window as unknown as { hengfuMap: { project(p: [number, number]): { x: number; y: number } } }).hengfuMap.project([x, y]), [hotel.lon, hotel.lat] as [number, number]);
+			const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+			await page.mouse.click(box.x + point.x, box.y + point.y);
+			await expect.poll(() => page.locator('[data-tour="stops"] li').count()).toBe(1);
+			expect(await page.locator('[data-tour="stops"] li').textContent()).toContain('衡山宾馆');
+			expect(await page.locator('aside.feature').count()).toBe(0);
+			await page.locator('#search-input').fill('张澜旧居');
+			await expect.poll(() => page.locator('#search-results [role=option]').first().textContent()).toContain('张澜旧居');
+			await page.locator('#search-input').press('Enter');
+			await expect.poll(() => page.locator('[data-tour="stops"] li').count()).toBe(2);
+			await expect.poll(() => page.locator('[data-tour="length"]').textContent(), { timeout: 20_000 }).toMatch(/2 站/);
+		} finally {
+			await context.close();
+		}
+	});
 });
