@@ -212,10 +212,17 @@ describe('phones and accessibility', () => {
 		}
 	});
 
-	it('has no serious or critical axe violations', async () => {
-		const { page, context } = await openPage(browser, '/');
+	it.each([
+		['the map', '/'],
+		['the walk panel with results and coverage', '/?walk=1&from=121.4440,31.2060&wt=15&ws=60&cov=health'],
+		['a tour stop', '/?tour=architects&stop=2'],
+		['a tour’s print sheet', '/?tour=red-heritage&print=1']
+	])('has no serious or critical axe violations: %s', async (_, path) => {
+		const { page, context } = await openPage(browser, path);
 		try {
 			await waitForMap(page);
+			await page.waitForTimeout(1500); // the worker's answers
+			await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
 			const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 			await page.addScriptTag({ content: axeSource });
 			const violations = await page.evaluate(async () => {
