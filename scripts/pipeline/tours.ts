@@ -69,8 +69,8 @@ function resolveStop(stop: Tour['stops'][number], feature: LayerFeature, streets
 		layer: stop.layer,
 		id: stop.id,
 		// The 645 residences table names the person, numbered where they had several homes (陈毅1).
-		name_zh: stop.layer === 'former-residences' ? `${String(p.name_zh).replace(/\d+$/, '')}旧居` : String(p.name_zh),
-		name_en: str(p.name_en),
+		name_zh: stop.title_zh ?? (stop.layer === 'former-residences' ? `${String(p.name_zh).replace(/\d+$/, '')}旧居` : String(p.name_zh)),
+		name_en: stop.title_en,
 		point,
 		year: p.year_built === null || p.year_built === undefined ? null : String(p.year_built),
 		architect: str(p.architect),

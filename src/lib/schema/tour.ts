@@ -8,6 +8,9 @@ export const TOUR_LAYERS = ['protected-buildings', 'former-residences'] as const
 export const tourStop = z.object({
 	layer: z.enum(TOUR_LAYERS),
 	id: text,
+	/** The stop's name on the tour, where the layer's is generic (住宅) or English names an old function. */
+	title_zh: text.optional(),
+	title_en: text,
 	/** Why the stop matters, written by the project (facts from the layer's sources, never copied text). */
 	why_zh: text,
 	why_en: text

@@ -13,7 +13,7 @@ const street: LayerFeature = { type: 'Feature', geometry: { type: 'LineString', 
 const layers = new Map<string, LayerFeature[]>([['protected-buildings', [building]], ['former-residences', [residence]], ['streets', [street]]]);
 
 const tour = (stops: Tour['stops']): Tour => ({ id: 't', title_zh: '标题', title_en: 'Title', summary_zh: '简介', summary_en: 'Summary', stops });
-const stop = (layer: 'protected-buildings' | 'former-residences', id: string) => ({ layer, id, why_zh: '因为', why_en: 'because' });
+const stop = (layer: 'protected-buildings' | 'former-residences', id: string) => ({ layer, id, title_en: 'A stop', why_zh: '因为', why_en: 'because' });
 
 describe('resolveTours', () => {
 	it('gives each stop its layer facts: point, year, architect, and the street then and now', () => {
