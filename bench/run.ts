@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, printed side by side and written to bench/results.json
  * ({ key: { value, unit, goal } }). Each issue adds its keys in a module of its own here.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Metrics } from './metrics';
 import { mapBench } from './map';
@@ -15,8 +15,16 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['map', mapBench]
 ];
 
-const results: Metrics = {};
-for (const [name, run] of suites) {
+// `npm run bench -- walk geocode` runs only those suites (and merges into the existing results).
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !suites.some(([n]) => n === name));
+if (unknown.length) {
+	console.error(`unknown bench suite(s): ${unknown.join(', ')}; known: ${suites.map(([n]) => n).join(', ')}`);
+	process.exit(1);
+}
+const path = resolve(import.meta.dirname, 'results.json');
+const results: Metrics = only.length && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+for (const [name, run] of suites.filter(([n]) => !only.length || only.includes(n))) {
 	console.log(`\n== ${name}`);
 	const metrics = await run();
 	for (const [key, m] of Object.entries(metrics)) {
@@ -24,6 +32,5 @@ for (const [name, run] of suites) {
 	}
 	Object.assign(results, metrics);
 }
-const path = resolve(import.meta.dirname, 'results.json');
 writeFileSync(path, JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwrote ${path}`);
