@@ -26,6 +26,8 @@ export interface Estimate {
 	/** `at`: an anchor has this very number (another unit, e.g. 50弄 for 50号). */
 	how: 'at' | 'between' | 'beyond';
 	otherSide: boolean;
+	/** Which way numbers grow along the axis: 1 with the measure, -1 against it. */
+	direction: 1 | -1;
 }
 
 /** Anchors further than this from the monotone fit of their side contradict their neighbours. */
@@ -41,6 +43,14 @@ export const BEYOND_END_M = 60;
 const MIN_SLOPE_PAIRS = 3;
 /** Offsets come from anchors, some deep in their lane; a door is rarely further off the axis (20 and 60 measured worse). */
 const MAX_OFFSET_M = 35;
+/**
+ * How far off the street a lane (弄) with no known house is placed. Its opening (at most
+ * MAX_OFFSET_M off) is not where its buildings are: in the bundle a lane's own point lies a
+ * median 59 m from its street, and lane houses numbered 21+ a median 107 m. Placing such
+ * lanes this deep cut the leave-one-out p90 from 128 m to 123.4 m, for a median 1.2 m worse
+ * (36.4 m).
+ */
+export const LANE_DEPTH_M = 60;
 
 /**
  * Where number `n` (on `side`) lies along a street `length` metres long, in metres along its
@@ -65,6 +75,16 @@ export function estimate(n: number, side: 0 | 1, anchors: readonly Placed[], fal
 	return (inside.length ? inside : candidates).sort((a, b) => a.sigma - b.sigma)[0] ?? null;
 }
 
+/**
+ * The offset of a lane with no known house: LANE_DEPTH_M off the axis, on its number's side.
+ * Odd numbers lie to the left of the way numbers grow, even to the right (1,022 anchors more
+ * than 8 m off their street against 42 in the bundle) — surer than the side of the anchors an
+ * estimate rests on, which may be the other side's or deep in some other lane.
+ */
+export function laneOffset(side: 0 | 1, direction: 1 | -1): number {
+	return (side ? 1 : -1) * direction * LANE_DEPTH_M;
+}
+
 /** Whether a measure lies on the mapped street, give or take BEYOND_END_M. */
 export function withinStreet(measure: number, length: number): boolean {
 	return measure >= -BEYOND_END_M && measure <= length + BEYOND_END_M;
@@ -77,6 +97,7 @@ export function withinStreet(measure: number, length: number): boolean {
  */
 function along(n: number, anchors: readonly Placed[], slope: number): Estimate | null {
 	if (!anchors.length) return null;
+	const direction = slope < 0 ? -1 : 1;
 	const below = nearest(anchors, (a) => a.number <= n, (a, b) => b.number - a.number);
 	const above = nearest(anchors, (a) => a.number >= n, (a, b) => a.number - b.number);
 	if (below.length && above.length) {
@@ -86,13 +107,13 @@ function along(n: number, anchors: readonly Placed[], slope: number): Estimate |
 		const offset = clampOffset(lo.offset + t * (hi.offset - lo.offset));
 		const reach = Math.abs(hi.measure - lo.measure) * Math.min(t, 1 - t) * 2;
 		const how = lo.number === hi.number ? 'at' : 'between';
-		return { measure, offset, sigma: 25 + 0.04 * reach, used: ids(below, above), how, otherSide: false };
+		return { measure, offset, sigma: 25 + 0.04 * reach, used: ids(below, above), how, otherSide: false, direction };
 	}
 	const end = below.length ? below : above;
 	const near = mean(end);
 	const measure = near.measure + slope * (n - near.number);
 	const sigma = 38 + 0.05 * Math.abs(measure - near.measure);
-	return { measure, offset: clampOffset(near.offset), sigma, used: ids(end), how: 'beyond', otherSide: false };
+	return { measure, offset: clampOffset(near.offset), sigma, used: ids(end), how: 'beyond', otherSide: false, direction };
 }
 
 /** The anchors sharing the closest number on one side of `n` (several sources often list one building). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metres, METRES_PER_DEGREE } from '../../../src/lib/geo/distance';
 import { createGeocoder, type Anchor, type GeocodeResult, type Position, type StreetLine } from '../../../src/lib/geo/geocode';
+import { LANE_DEPTH_M } from '../../../src/lib/geo/house-numbers';
 
 /*
  * A hand-made street with known answers. 示范中路 runs 1 km east from the origin; doors are
@@ -139,15 +140,26 @@ describe('createGeocoder: lanes', () => {
 		expect(r.confidence).toBeLessThan(placed(geocoder.geocode('示范中路50弄7号')).confidence);
 	});
 
-	it('places a lane without anchors at its opening, in the doors’ numbering', () => {
-		const r = placed(geocoder.geocode('示范中路70弄3号'));
-		expect(r.method).toBe('interpolated');
-		expect(r.note).toMatch(/opening of lane 70弄/);
-		// 70 between lane 50 (x 250) and door 120 (x 600); on the even (south) side, off the axis by no more than a door ever is
-		expect((r.point[0] - ORIGIN[0]) * KX).toBeCloseTo(350, 0);
-		const south = (ORIGIN[1] - r.point[1]) * METRES_PER_DEGREE;
-		expect(south).toBeGreaterThan(10);
-		expect(south).toBeLessThanOrEqual(35.01);
+	it('places a lane without anchors 60 m in, on the side of its number', () => {
+		// 70 between lane 50 (x 250) and door 120 (x 600): even, so south (right of the way numbers grow)
+		const even = placed(geocoder.geocode('示范中路70弄3号'));
+		expect(even.method).toBe('interpolated');
+		expect(even.note).toMatch(/60 m into lane 70弄, on the even side/);
+		near(even.point, 350, -LANE_DEPTH_M, 1);
+		// 45 between doors 31 (x 155) and 61 (x 305): odd, so north
+		const odd = placed(geocoder.geocode('示范中路45弄'));
+		expect(odd.note).toMatch(/60 m into lane 45弄, on the odd side/);
+		near(odd.point, 225, LANE_DEPTH_M, 1);
+	});
+
+	it('puts a lane’s side by its number and the way numbers grow, not by the compass', () => {
+		// numbers grow westward here (number n at x = 600 - 5n): odd doors are to the south, even to the north
+		const west = createGeocoder(
+			[{ name: '反向路', coordinates: [at(0, 0), at(600, 0)] }],
+			[anchor('反向路2号', 590, 15), anchor('反向路40号', 400, 15), anchor('反向路3号', 585, -15), anchor('反向路41号', 395, -15)]
+		);
+		near(placed(west.geocode('反向路21弄')).point, 495, -LANE_DEPTH_M, 1);
+		near(placed(west.geocode('反向路20弄5号')).point, 500, LANE_DEPTH_M, 1);
 	});
 
 	it('puts door 50 where lane 50 opens (one numbering for both)', () => {
