@@ -1,0 +1,86 @@
+/**
+ * A GeoJSON file (a FeatureCollection, one Feature, or a bare geometry): each feature is checked
+ * on its own, so one broken feature is listed and the others are imported. Coordinates are read
+ * in the system the user declares: RFC 7946 says WGS84, but Chinese tools export GCJ-02.
+ */
+import { convertGeometry } from './geojson-convert';
+import { describeIssues, describeValue, FeatureCollectionSchema, FeatureSchema, featureShapeProblem, SUPPORTED_GEOMETRIES } from './geojson-schema';
+import { formatCount, quote } from './messages';
+import { textSizeProblem } from './limits';
+import { PropertyCleaner, safeKey } from './properties';
+import { FatalImportError, guarded, ResultBuilder, type PropertyValue } from './result';
+import { resolveOptions, type ImportOptions, type ImportResult } from './types';
+
+export function importGeoJson(text: string, options: ImportOptions): ImportResult {
+	return guarded('geojson', () => readGeoJson(text, options));
+}
+
+function readGeoJson(input: string, given: ImportOptions): ImportResult {
+	const options = resolveOptions(given);
+	if ('problem' in options) throw new FatalImportError(options.problem);
+	const { limits } = options;
+	const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : '';
+	const tooBig = textSizeProblem(text, limits.maxBytes);
+	if (tooBig) throw new FatalImportError(tooBig);
+	if (text.trim() === '') throw new FatalImportError('The file is empty: nothing to import.');
+	const { items, note } = topLevelFeatures(parseJson(text));
+	if (!items.length) throw new FatalImportError('The file holds no features: nothing to import.');
+	if (items.length > limits.maxFeatures) {
+		throw new FatalImportError(`The file has ${formatCount(items.length)} features; the limit is ${formatCount(limits.maxFeatures)}: split it into smaller files or filter it.`);
+	}
+
+	const result = new ResultBuilder('geojson');
+	if (note) result.note(note);
+	const cleaner = new PropertyCleaner(limits.maxStringLength);
+	const columns = new Set<string>();
+	items.forEach((item, record) => {
+		const problem = featureShapeProblem(item);
+		if (problem) return result.reject(record, null, problem);
+		const parsed = FeatureSchema.safeParse(item);
+		if (!parsed.success) return result.reject(record, null, describeIssues(parsed.error));
+		const converted = convertGeometry(parsed.data.geometry, options.crs);
+		if (!converted.ok) return result.reject(record, null, converted.reason);
+		// The file's own object, not zod's copy: zod would turn a "__proto__" key into a prototype.
+		const properties = featureProperties((item as { properties?: Record<string, unknown> | null }).properties, cleaner);
+		for (const [key] of properties) columns.add(key);
+		result.accept(record, converted.geometry, properties, undefined, parsed.data.id);
+	});
+	const cut = cleaner.note();
+	if (cut) result.note(cut);
+	return result.finish([...columns]);
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch (e) {
+		const why = e instanceof Error ? e.message.slice(0, 160) : 'unreadable';
+		throw new FatalImportError(`The file is not valid JSON (${why}): export it again as GeoJSON, or import a CSV.`);
+	}
+}
+
+/** The features a file holds, whatever its top level; anything else is a whole-file message. */
+function topLevelFeatures(data: unknown): { items: unknown[]; note: string | null } {
+	if (Array.isArray(data)) return { items: data, note: 'The file is a bare list, read as a list of features.' };
+	if (data === null || typeof data !== 'object') {
+		throw new FatalImportError(`The file is JSON but not GeoJSON: it holds ${describeValue(data)}, not a FeatureCollection, a Feature or a geometry.`);
+	}
+	const type = (data as Record<string, unknown>).type;
+	if (type === 'FeatureCollection') {
+		const fc = FeatureCollectionSchema.safeParse(data);
+		if (!fc.success) throw new FatalImportError(`The FeatureCollection cannot be read: ${describeIssues(fc.error).replace(/^features: /, '')}.`);
+		return { items: fc.data.features, note: null };
+	}
+	if (type === 'Feature') return { items: [data], note: null };
+	if (type === 'GeometryCollection' || (SUPPORTED_GEOMETRIES as readonly unknown[]).includes(type)) {
+		return { items: [{ type: 'Feature', geometry: data, properties: {} }], note: 'The file is a bare geometry, imported as one feature without properties.' };
+	}
+	if (type === 'Topology') throw new FatalImportError('The file is TopoJSON, not GeoJSON: convert it to GeoJSON (e.g. with mapshaper) and import that.');
+	const said = type === undefined ? 'has no "type"' : typeof type === 'string' ? `has type ${quote(type)}` : `has a "type" that is ${describeValue(type)}`;
+	throw new FatalImportError(`The file is JSON but not GeoJSON: its top level ${said}; expected a FeatureCollection, a Feature or a geometry.`);
+}
+
+function featureProperties(properties: Record<string, unknown> | null | undefined, cleaner: PropertyCleaner): Array<[string, PropertyValue]> {
+	if (!properties) return [];
+	return Object.entries(properties).map(([key, value]) => [safeKey(key, cleaner.maxLength), cleaner.value(value)]);
+}
