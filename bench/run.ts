@@ -12,6 +12,8 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['pipeline', pipelineBench],
 	['geocode', async () => (await import('./geocode')).geocodeBench()],
 	['walk', async () => (await import('./walk')).walkBench()],
+	['import', async () => (await import('./import')).importBench()],
+	['plan', async () => (await import('./plan')).planBench()],
 	['map', mapBench]
 ];
 

@@ -23,6 +23,8 @@ export interface StyleState {
 	selected: { layer: string; id: string } | null;
 	/** Drawings computed on the page (the walk feature's isochrones, routes, coverage), drawn above the registry's layers. */
 	overlay?: Overlay;
+	/** Per registry layer, an opacity below 1 the user chose. */
+	opacity?: Record<string, number>;
 }
 
 /** Page-computed drawings: `below` goes under the buildings and facilities (so they stay clickable), `above` on top. */
@@ -49,6 +51,7 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 			const filter = combine(rest.filter as FilterSpecification | undefined, userFilter);
 			layers.push({
 				...rest,
+				...(state.opacity?.[layer.id] !== undefined ? { paint: fade(rest.type, rest.paint as Record<string, unknown> | undefined, state.opacity[layer.id]) } : {}),
 				id: styleLayerId(layer, suffix),
 				source: layer.archive,
 				'source-layer': layer.id,
@@ -83,6 +86,27 @@ function highlightLayer(layer: LayerDef, state: StyleState, visibility: 'visible
 		layout: { visibility },
 		paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#1f77b4', 'circle-stroke-width': 3, 'circle-pitch-alignment': 'map' }
 	};
+}
+
+const OPACITY: Record<string, string[]> = {
+	fill: ['fill-opacity'],
+	line: ['line-opacity'],
+	circle: ['circle-opacity', 'circle-stroke-opacity'],
+	symbol: ['text-opacity', 'icon-opacity'],
+	'fill-extrusion': ['fill-extrusion-opacity']
+};
+
+/** A layer's paint with its opacities scaled; zoom curves cannot be wrapped, so they are scaled at each stop. */
+function fade(type: string, paint: Record<string, unknown> = {}, by: number): Record<string, unknown> {
+	const out = { ...paint };
+	for (const prop of OPACITY[type] ?? []) {
+		const v = paint[prop] ?? 1;
+		if (typeof v === 'number') out[prop] = v * by;
+		// Outputs sit at even indices: from 4 in ['interpolate', curve, input, z, v, …], from 2 in ['step', input, v, z, v, …].
+		else if (Array.isArray(v) && (v[0] === 'interpolate' || v[0] === 'step')) out[prop] = v.map((x, i) => (i >= (v[0] === 'step' ? 2 : 4) && i % 2 === 0 && typeof x === 'number' ? x * by : x));
+		else out[prop] = ['*', v, by];
+	}
+	return out;
 }
 
 export function combine(a: FilterSpecification | undefined, b: FilterSpecification | null): FilterSpecification | undefined {

@@ -13,7 +13,20 @@ export interface ViewState {
 	walk?: WalkState | null;
 	/** The tour panel, when open. */
 	tour?: TourState | null;
+	/** The planner's panel, when open. */
+	plan?: PlanState | null;
+	/** Layer opacity, where not 1. */
+	opacity?: Record<string, number>;
 }
+
+/** The planner's area (vertices; closed once finished) and proximity question. */
+export interface PlanState {
+	area: Array<[number, number]>;
+	closed: boolean;
+	near: { a: string; b: string; metres: number } | null;
+}
+
+export const DEFAULT_PLAN: PlanState = { area: [], closed: false, near: null };
 
 /**
  * A tour: a curated one by id, or `custom` with the visitor's own stops ("layer:id"); `stop` is
@@ -65,6 +78,13 @@ export function toSearchParams(view: ViewState): URLSearchParams {
 		if (view.walk.to) params.set('to', view.walk.to);
 		if (view.walk.coverage) params.set('cov', view.walk.coverage);
 	}
+	if (view.plan) {
+		params.set('plan', '1');
+		if (view.plan.area.length) params.set('area', view.plan.area.map(([x, y]) => `${x.toFixed(6)},${y.toFixed(6)}`).join(';') + (view.plan.closed ? ';!' : ''));
+		if (view.plan.near) params.set('near', `${view.plan.near.a},${view.plan.near.b},${view.plan.near.metres}`);
+	}
+	const opacity = Object.entries(view.opacity ?? {}).filter(([, v]) => v < 1);
+	if (opacity.length) params.set('op', opacity.map(([l, v]) => `${l}:${v}`).join('|'));
 	if (view.tour) {
 		params.set('tour', view.tour.id ?? '');
 		if (view.tour.stop >= 0) params.set('stop', String(view.tour.stop + 1));
@@ -94,6 +114,14 @@ export function fromSearchParams(params: URLSearchParams, defaults: ViewState, k
 	if (sel && at > 0 && knownLayers.has(sel.slice(0, at))) view.selected = { layer: sel.slice(0, at), id: sel.slice(at + 1) };
 	if (params.get('walk') === '1') view.walk = walkFrom(params);
 	if (params.has('tour')) view.tour = tourFrom(params);
+	if (params.get('plan') === '1') view.plan = planFrom(params, knownLayers);
+	const opacity: Record<string, number> = {};
+	for (const part of (params.get('op') ?? '').split('|')) {
+		const [layer, value] = part.split(':');
+		const v = Number(value);
+		if (knownLayers.has(layer) && Number.isFinite(v) && v >= 0 && v < 1) opacity[layer] = v;
+	}
+	if (Object.keys(opacity).length) view.opacity = opacity;
 	return view;
 }
 
@@ -120,4 +148,18 @@ function tourFrom(params: URLSearchParams): TourState {
 		stops: (params.get('stops') ?? '').split('|').filter((s) => /^[a-z-]+:[\w-]+$/.test(s)).slice(0, 20),
 		print: params.get('print') === '1'
 	};
+}
+
+function planFrom(params: URLSearchParams, knownLayers: ReadonlySet<string>): PlanState {
+	const parts = (params.get('area') ?? '').split(';').filter(Boolean);
+	const closed = parts[parts.length - 1] === '!';
+	const area = parts
+		.filter((p) => p !== '!')
+		.map((p) => p.split(',').map(Number))
+		.filter((p): p is [number, number] => p.length === 2 && p.every(Number.isFinite) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)
+		.slice(0, 100);
+	const [a, b, m] = (params.get('near') ?? '').split(',');
+	const metres = Number(m);
+	const near = knownLayers.has(a) && knownLayers.has(b) && Number.isFinite(metres) && metres > 0 && metres <= 5000 ? { a, b, metres } : null;
+	return { area, closed: closed && area.length >= 3, near };
 }

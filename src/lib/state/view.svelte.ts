@@ -1,7 +1,7 @@
 import { LAYERS } from '../layers';
 import type { Lang } from '../layers/types';
 import type { LayerFilters } from '../map/filters';
-import type { TourState, ViewState, WalkState } from './url';
+import type { PlanState, TourState, ViewState, WalkState } from './url';
 
 /** Tianping's centre and a zoom that shows the whole subdistrict on a laptop screen. */
 export const DEFAULT_VIEW: ViewState = {
@@ -23,6 +23,8 @@ export class MapView {
 	selected = $state<{ layer: string; id: string } | null>(null);
 	walk = $state<WalkState | null>(null);
 	tour = $state<TourState | null>(null);
+	plan = $state<PlanState | null>(null);
+	opacity = $state<Record<string, number>>({});
 
 	constructor(initial: ViewState = DEFAULT_VIEW) {
 		this.set(initial);
@@ -37,10 +39,12 @@ export class MapView {
 		this.selected = view.selected;
 		this.walk = view.walk ?? null;
 		this.tour = view.tour ?? null;
+		this.plan = view.plan ?? null;
+		this.opacity = view.opacity ?? {};
 	}
 
 	snapshot(): ViewState {
-		return $state.snapshot({ lang: this.lang, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, walk: this.walk, tour: this.tour }) as ViewState;
+		return $state.snapshot({ lang: this.lang, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, walk: this.walk, tour: this.tour, plan: this.plan, opacity: this.opacity }) as ViewState;
 	}
 
 	toggleLayer(id: string, on: boolean): void {

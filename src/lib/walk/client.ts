@@ -46,6 +46,16 @@ export class WalkClient {
 	matrix(points: Array<[number, number]>): Promise<number[][]> {
 		return this.ask({ type: 'matrix', points });
 	}
+	/** Reads a file in the worker (the page stays responsive for 10,000 features). */
+	importFile(fileName: string, bytes: Uint8Array, crs: 'WGS84' | 'GCJ02' | 'BD09'): Promise<import('../import').ImportResult> {
+		const id = this.next++;
+		return new Promise((resolve, reject) => {
+			this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+			// Bytes go as they are: JSON would turn them into a huge array of numbers.
+			this.worker.postMessage({ id, request: { type: 'import', fileName, bytes, crs } });
+		});
+	}
+
 	geocode(address: string): Promise<GeocodeResult> {
 		return this.ask({ type: 'geocode', address });
 	}

@@ -8,4 +8,5 @@ export type WalkRequest =
 	| { type: 'coverage'; category: string; minutes: number; metresPerMinute: number }
 	| { type: 'geocode'; address: string }
 	| { type: 'route-through'; points: Array<[number, number]> }
-	| { type: 'matrix'; points: Array<[number, number]> };
+	| { type: 'matrix'; points: Array<[number, number]> }
+	| { type: 'import'; fileName: string; bytes: Uint8Array; crs: 'WGS84' | 'GCJ02' | 'BD09' };

@@ -61,6 +61,11 @@ async function answer(req: WalkRequest): Promise<unknown> {
 			return (await loadEngine()).matrix(req.points);
 		case 'geocode':
 			return (await loadGeocoder()).geocode(req.address);
+		case 'import': {
+			// The importer, and the geocoder for address-only rows, load when a file is first dropped.
+			const [{ importFile }, geocoder] = await Promise.all([import('../import'), loadGeocoder()]);
+			return importFile(req.fileName, req.bytes, { crs: req.crs, geocode: (a) => geocoder.geocode(a) });
+		}
 	}
 }
 

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withinDistance } from '../../src/lib/analysis';
+import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot } from './browser';
+import { waitForMap } from './map';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const built = (layer: string) => JSON.parse(readFileSync(`build/data/${layer}.geojson`, 'utf8')).features;
+const rendered = (page: Page, prefix: string) =>
+	page.evaluate((p) => {
+		const map = (window as unknown as { hengfuMap: { getStyle(): { layers: { id: string }[] }; queryRenderedFeatures(o: unknown): unknown[] } }).hengfuMap;
+		const layers = map.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith(p));
+		return layers.length ? map.queryRenderedFeatures({ layers }).length : 0;
+	}, prefix);
+async function clickAt(page: Page, [lon, lat]: [number, number]): Promise<void> {
+	const point = await page.evaluate(([x, y]) => (window as unknown as { hengfuMap: { project(p: [number, number]): { x: number; y: number } } }).hengfuMap.project([x, y]), [lon, lat] as [number, number]);
+	const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+	await page.mouse.click(box.x + point.x, box.y + point.y);
+}
+
+describe('the planner', () => {
+	it('imports a CSV: 3 good rows on the map, 2 bad ones listed with their lines; it stays after a reload', async () => {
+		const csv = ['name,lon,lat', '甲,121.4440,31.2060', '乙,abc,31.2050', '丙,121.4460,31.2040', '丁,121.4400,40.0', '戊,121.4470,31.2070'].join('\n');
+		const { page, context, requests } = await openPage(browser, '/?plan=1&c=121.4445,31.2055&z=15.5');
+		try {
+			await waitForMap(page);
+			await page.locator('input[data-plan="file"]').setInputFiles({ name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+			await expect.poll(() => page.locator('[data-plan="import-report"]').textContent(), { timeout: 20_000 }).toContain('已导入 3 · 未导入 2');
+			const errors = await page.locator('[data-plan="import-errors"] li').allTextContents();
+			expect(errors).toHaveLength(2);
+			expect(errors[0]).toMatch(/^第 3:/);
+			expect(errors[1]).toMatch(/^第 5:/);
+			await waitForMap(page);
+			await expect.poll(() => rendered(page, 'imported-')).toBe(3);
+			await saveScreenshot(page, 'plan-import');
+
+			await page.reload();
+			await waitForMap(page);
+			await expect.poll(() => page.locator('[data-plan="imported"] li').count(), { timeout: 20_000 }).toBe(1);
+			await expect.poll(() => rendered(page, 'imported-')).toBe(3);
+			await page.locator('[data-plan="imported"] button').click();
+			await expect.poll(() => page.locator('[data-plan="imported"] li').count()).toBe(0);
+			expectOnlyLocalRequests(requests);
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('counts what lies in a drawn area', async () => {
+		const { page, context } = await openPage(browser, '/?plan=1&c=121.4445,31.2055&z=15.5');
+		try {
+			await waitForMap(page);
+			const count = (layer: string) => page.locator(`[data-plan="stats"] tr.layer[data-layer="${layer}"] td`).textContent().then(Number);
+			await expect.poll(() => count('protected-buildings'), { timeout: 20_000 }).toBeGreaterThan(0);
+			const district = await count('protected-buildings');
+			await page.locator('button[data-action="draw-area"]').click();
+			const d = 0.004;
+			for (const [x, y] of [[-d, -d], [d, -d], [d, d], [-d, d]]) await clickAt(page, [121.4445 + x, 31.2055 + y]);
+			await page.locator('button[data-action="finish-area"]').click();
+			await expect.poll(() => page.locator('[data-plan="scope"]').textContent()).toContain('画出的区域');
+			const inArea = await count('protected-buildings');
+			expect(inArea).toBeGreaterThan(0);
+			expect(inArea).toBeLessThan(district);
+			await expect.poll(() => new URL(page.url()).searchParams.get('area') ?? '').toMatch(/;!$/);
+			await waitForMap(page);
+			await saveScreenshot(page, 'plan-area');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('finds elevator projects within 50 m of a protected building, as the analysis does on the built files', async () => {
+		const expected = withinDistance(built('elevator-retrofits'), built('protected-buildings'), 50).length;
+		const { page, context } = await openPage(browser, '/?plan=1&near=elevator-retrofits,protected-buildings,50');
+		try {
+			await waitForMap(page);
+			await expect.poll(() => page.locator('[data-plan="near-count"]').textContent(), { timeout: 20_000 }).toMatch(new RegExp(`^${expected} / `));
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('exports the filtered selection as GeoJSON that validates', async () => {
+		const { page, context } = await openPage(browser, '/?plan=1&f.protected-buildings.batch=第二批');
+		try {
+			await waitForMap(page);
+			await expect.poll(() => page.locator('[data-plan="export-count"]').textContent(), { timeout: 20_000 }).toMatch(/^[1-9]\d* /);
+			const shown = parseInt((await page.locator('[data-plan="export-count"]').textContent())!, 10);
+			const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="export-geojson"]').click()]);
+			const doc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+			expect(doc.type).toBe('FeatureCollection');
+			expect(doc.features).toHaveLength(shown);
+			expect(shown).toBe(built('protected-buildings').filter((f: { properties: { batch: string } }) => f.properties.batch === '第二批').length);
+			for (const f of doc.features) {
+				expect(f.type).toBe('Feature');
+				expect(f.properties.batch).toBe('第二批');
+				expect(['Point', 'Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+			}
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('renders hostile imported properties as text: no dialog, no injected element', async () => {
+		const hostile = {
+			type: 'FeatureCollection',
+			features: [{ type: 'Feature', properties: { name: '<img src=x onerror=alert(1)>', note: '<script>alert(2)</script>' }, geometry: { type: 'Point', coordinates: [121.4445, 31.2055] } }]
+		};
+		const { page, context } = await openPage(browser, '/?plan=1&c=121.4445,31.2055&z=17');
+		let dialogs = 0;
+		page.on('dialog', async (d) => {
+			dialogs++;
+			await d.dismiss();
+		});
+		try {
+			await waitForMap(page);
+			await page.locator('input[data-plan="file"]').setInputFiles({ name: 'hostile.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(hostile)) });
+			await expect.poll(() => rendered(page, 'imported-'), { timeout: 20_000 }).toBe(1);
+			await clickAt(page, [121.4445, 31.2055]);
+			await expect.poll(() => page.locator('[data-plan="imported-feature"]').textContent()).toContain('<img src=x onerror=alert(1)>');
+			expect(await page.locator('[data-plan="imported-feature"] img, [data-plan="imported-feature"] script').count()).toBe(0);
+			await page.waitForTimeout(500);
+			expect(dialogs).toBe(0);
+		} finally {
+			await context.close();
+		}
+	});
+});
