@@ -133,4 +133,30 @@ describe('the planner', () => {
 			await context.close();
 		}
 	});
+
+	it('exports the map as a PNG, and shows a print layout with legend, scale, north arrow, date and credits', async () => {
+		const { page, context } = await openPage(browser, '/?plan=1');
+		try {
+			await waitForMap(page);
+			const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="export-png"]').click()]);
+			const png = readFileSync((await download.path())!);
+			expect(png.subarray(1, 4).toString()).toBe('PNG');
+			// Width and height from the IHDR chunk: the canvas's own size, not an empty image.
+			expect(png.readUInt32BE(16)).toBeGreaterThan(500);
+			expect(png.readUInt32BE(20)).toBeGreaterThan(300);
+			expect(png.length).toBeGreaterThan(20_000);
+
+			await page.locator('button[data-action="plan-print"]').click();
+			await expect.poll(() => page.locator('[data-plan="print-sheet"]').count()).toBe(1);
+			expect(await page.locator('[data-plan="legend"] li').count()).toBeGreaterThan(5);
+			expect(await page.locator('[data-plan="credits"]').textContent()).toContain('OpenStreetMap');
+			expect(await page.locator('[data-plan="print-sheet"]').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
+			expect(await page.locator('svg.north').count()).toBe(1);
+			expect(await page.locator('.maplibregl-ctrl-scale').count()).toBe(1);
+			await expect.poll(() => new URL(page.url()).searchParams.get('print')).toBe('1');
+			await saveScreenshot(page, 'plan-print');
+		} finally {
+			await context.close();
+		}
+	});
 });

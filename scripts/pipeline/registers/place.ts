@@ -95,10 +95,13 @@ function registerProperties(r: RegisterRecord): Record<string, unknown> {
 		const latest = r.status_history[r.status_history.length - 1];
 		out.status = latest.status;
 		out.status_date = latest.date;
+		// The year of the latest status, for the planners' filter (dates may be YYYY, YYYY-MM or YYYY-MM-DD).
+		out.year = latest.date.slice(0, 4);
 		out.status_history = r.status_history.map((e) => `${e.date} ${e.status}`).join(' → ');
 	} else {
 		out.status = null;
 		out.status_date = null;
+		out.year = null;
 		out.status_history = null;
 	}
 	if ('entrances' in r) out.entrances = r.entrances ?? null;

@@ -107,6 +107,8 @@ export const STRINGS = {
 	planLayer: { zh: '图层', en: 'Layer' },
 	planFeatures: { zh: '个要素', en: 'features' },
 	planOpacity: { zh: '图层透明度', en: 'Layer opacity' },
+	planPng: { zh: '地图 PNG', en: 'Map as PNG' },
+	planPrint: { zh: '打印版式', en: 'Print layout' },
 	planNone: { zh: '（无）', en: '(none)' },
 	planImportedFeature: { zh: '导入的要素', en: 'Imported feature' },
 	tourNoRoute: { zh: '无法在道路网上连通这些站点', en: 'These stops cannot be joined on the street network' }

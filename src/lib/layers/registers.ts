@@ -51,6 +51,7 @@ const projectSchema = common.extend({
 	kind: z.string(),
 	status: z.enum(PROJECT_STATUSES).nullable(),
 	status_date: z.string().nullable(),
+	year: z.string().regex(/^\d{4}$/).nullable(),
 	status_history: z.string().nullable(),
 	entrances: z.number().int().positive().nullable().optional()
 });
@@ -77,7 +78,7 @@ const projectPopup: PopupField[] = [
 	...tail
 ];
 
-const TILE_PROPS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'category', 'origin', 'geocode_method', 'in_district'];
+const TILE_PROPS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'year', 'category', 'origin', 'geocode_method', 'in_district'];
 const radius: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 12, 4, 17, 9];
 const label = (lang: 'zh' | 'en', color: string, filter?: FilterSpecification) => ({
 	type: 'symbol' as const,
@@ -112,7 +113,10 @@ function projectLayer(id: string, title: Text, description: Text, color: string,
 			visible: true,
 			interactive: true
 		},
-		filters: [{ property: 'status', label: en('进度', 'Status'), valueLabels: STATUS_LABELS }],
+		filters: [
+			{ property: 'status', label: en('进度', 'Status'), valueLabels: STATUS_LABELS },
+			{ property: 'year', label: en('年份（最近进度）', 'Year (latest status)') }
+		],
 		...extra
 	};
 }
@@ -148,7 +152,8 @@ export const elevatorRetrofits: LayerDef = projectLayer(
 		},
 		filters: [
 			{ property: 'status', label: en('进度', 'Status'), valueLabels: STATUS_LABELS },
-			{ property: 'kind', label: en('类型', 'Kind'), valueLabels: { retrofit: en('加梯项目', 'Retrofit'), 'guidance-centre': en('指导站', 'Guidance centre') } }
+			{ property: 'kind', label: en('类型', 'Kind'), valueLabels: { retrofit: en('加梯项目', 'Retrofit'), 'guidance-centre': en('指导站', 'Guidance centre') } },
+			{ property: 'year', label: en('年份（最近进度）', 'Year (latest status)') }
 		]
 	}
 );

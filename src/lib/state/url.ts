@@ -24,6 +24,8 @@ export interface PlanState {
 	area: Array<[number, number]>;
 	closed: boolean;
 	near: { a: string; b: string; metres: number } | null;
+	/** The print layout (legend, scale bar, north arrow, date, credits). */
+	print?: boolean;
 }
 
 export const DEFAULT_PLAN: PlanState = { area: [], closed: false, near: null };
@@ -82,6 +84,7 @@ export function toSearchParams(view: ViewState): URLSearchParams {
 		params.set('plan', '1');
 		if (view.plan.area.length) params.set('area', view.plan.area.map(([x, y]) => `${x.toFixed(6)},${y.toFixed(6)}`).join(';') + (view.plan.closed ? ';!' : ''));
 		if (view.plan.near) params.set('near', `${view.plan.near.a},${view.plan.near.b},${view.plan.near.metres}`);
+		if (view.plan.print) params.set('print', '1');
 	}
 	const opacity = Object.entries(view.opacity ?? {}).filter(([, v]) => v < 1);
 	if (opacity.length) params.set('op', opacity.map(([l, v]) => `${l}:${v}`).join('|'));
@@ -161,5 +164,5 @@ function planFrom(params: URLSearchParams, knownLayers: ReadonlySet<string>): Pl
 	const [a, b, m] = (params.get('near') ?? '').split(',');
 	const metres = Number(m);
 	const near = knownLayers.has(a) && knownLayers.has(b) && Number.isFinite(metres) && metres > 0 && metres <= 5000 ? { a, b, metres } : null;
-	return { area, closed: closed && area.length >= 3, near };
+	return { area, closed: closed && area.length >= 3, near, ...(params.get('print') === '1' ? { print: true } : {}) };
 }

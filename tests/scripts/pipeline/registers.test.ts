@@ -73,7 +73,7 @@ describe('placeRegister', () => {
 		const { features, unplaced } = placeRegister('elevator-retrofits', [retrofit() as never], geocodeAll);
 		expect(unplaced).toEqual([]);
 		expect(features[0].geometry.coordinates).toEqual([121.44, 31.2]);
-		expect(features[0].properties).toMatchObject({ geocode_method: 'interpolated', geocode_confidence: 0.81, status: 'completed', status_date: '2021' });
+		expect(features[0].properties).toMatchObject({ geocode_method: 'interpolated', geocode_confidence: 0.81, status: 'completed', status_date: '2021', year: '2021' });
 		expect(String(features[0].properties.geocode_note)).toContain('a1, a2');
 	});
 
