@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withinDistance } from '../../src/lib/analysis';
@@ -155,6 +155,34 @@ describe('the planner', () => {
 			expect(await page.locator('.maplibregl-ctrl-scale').count()).toBe(1);
 			await expect.poll(() => new URL(page.url()).searchParams.get('print')).toBe('1');
 			await saveScreenshot(page, 'plan-print');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('loads deck.gl only when an analytic overlay is switched on, then draws it', async () => {
+		const { page, context, requests, errors } = await openPage(browser, '/?plan=1');
+		try {
+			await waitForMap(page);
+			await page.waitForTimeout(500);
+			// The chunk that holds the overlays (hashed names: find it by its content).
+			const dir = 'build/_app/immutable/chunks';
+			const chunk = readdirSync(dir).find((f) => readFileSync(`${dir}/${f}`, 'utf8').includes('facility-density'))!;
+			expect(chunk).toBeTruthy();
+			const deckChunks = () => requests.filter((u) => u.endsWith(`/${chunk}`));
+			expect(deckChunks()).toEqual([]);
+			await page.locator('input[data-plan="deck-hexagons"]').check();
+			await expect.poll(() => deckChunks().length, { timeout: 20_000 }).toBeGreaterThan(0);
+			await expect.poll(() => page.locator('#deckgl-overlay').count(), { timeout: 20_000 }).toBe(1);
+			await page.locator('input[data-plan="deck-extrusion"]').check();
+			await expect.poll(() => page.evaluate(() => (window as unknown as { hengfuMap: { getPitch(): number } }).hengfuMap.getPitch())).toBeGreaterThan(30);
+			await page.waitForTimeout(1500);
+			await saveScreenshot(page, 'plan-deck');
+			await page.locator('input[data-plan="deck-hexagons"]').uncheck();
+			await page.locator('input[data-plan="deck-extrusion"]').uncheck();
+			await expect.poll(() => page.locator('#deckgl-overlay').count()).toBe(0);
+			expect(errors).toEqual([]);
+			expectOnlyLocalRequests(requests);
 		} finally {
 			await context.close();
 		}

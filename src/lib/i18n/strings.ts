@@ -109,6 +109,9 @@ export const STRINGS = {
 	planOpacity: { zh: '图层透明度', en: 'Layer opacity' },
 	planPng: { zh: '地图 PNG', en: 'Map as PNG' },
 	planPrint: { zh: '打印版式', en: 'Print layout' },
+	planDeck: { zh: '分析叠加', en: 'Analytic overlays' },
+	planHexagons: { zh: '设施密度（六边形）', en: 'Facility density (hexagons)' },
+	planExtrusion: { zh: '历史建筑按建造年代立体显示', en: 'Protected buildings in 3D by decade built' },
 	planNone: { zh: '（无）', en: '(none)' },
 	planImportedFeature: { zh: '导入的要素', en: 'Imported feature' },
 	tourNoRoute: { zh: '无法在道路网上连通这些站点', en: 'These stops cannot be joined on the street network' }
