@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { maplibreFromSource } from './scripts/vite/maplibre';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [maplibreFromSource(), sveltekit()],
 	server: { port: Number(process.env.PORT ?? 4173), strictPort: true },
 	preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },
 	test: {

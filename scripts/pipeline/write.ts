@@ -7,14 +7,12 @@ import { SOURCES } from './manifest';
 import { writeSearchIndex } from './search-index';
 import { maskFrame } from './districts';
 import { tileLayers } from './tile';
+import { ARCHIVE_ZOOMS } from '../../src/lib/tiles/archives';
 import { streetNames } from './tours';
 import { encodeWalkGraph } from '../../src/lib/walk/graph';
 
-/**
- * Tiles stop at z15 (≈0.26 m per tile unit here) and the map overzooms them beyond: the
- * same choice as Protomaps basemaps, and it halves the tile count against z16.
- */
-export const ARCHIVE_ZOOMS = { minZoom: 12, maxZoom: 15 } as const;
+/** Re-exported for the tests; defined beside the map style, which names the archives' tiles. */
+export { ARCHIVE_ZOOMS };
 
 export interface ArchiveStats {
 	archive: ArchiveName;

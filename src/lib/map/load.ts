@@ -1,18 +1,20 @@
-// MapLibre 6 cannot find its worker inside a bundle: Vite builds it as a module worker and hands us its URL.
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { registerPmtiles } from './protocol';
+// MapLibre and the map's worker (MapLibre's worker plus the pmtiles:// protocol), both built with
+// the page: see scripts/vite/maplibre.ts.
+import workerUrl from 'virtual:maplibre-worker-url';
+import { pmtilesProtocol } from './pmtiles-protocol';
 
-type MapLibre = typeof import('maplibre-gl');
+type MapLibre = typeof import('./maplibre');
 let loading: Promise<MapLibre> | null = null;
 
 /**
- * Loads MapLibre (browser only; prerendering never touches WebGL) and readies the pmtiles
- * protocol, once. The page calls it as early as it can, so the download overlaps hydration.
+ * Loads MapLibre (browser only; prerendering never touches WebGL) and points it at our worker,
+ * once. The page calls it as early as it can, so the download overlaps hydration.
  */
 export function loadMapLibre(): Promise<MapLibre> {
-	loading ??= import('maplibre-gl').then(async (lib) => {
+	loading ??= import('./maplibre').then((lib) => {
 		lib.setWorkerUrl(workerUrl);
-		await registerPmtiles(lib);
+		// The dev server runs MapLibre's prebuilt worker, which asks the page for pmtiles:// tiles.
+		if (import.meta.env.DEV) lib.addProtocol('pmtiles', pmtilesProtocol);
 		return lib;
 	});
 	return loading;

@@ -1,5 +1,6 @@
-import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { LAYERS, type LayerDef } from '../layers';
+import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import { LAYERS, type ArchiveName, type LayerDef } from '../layers';
+import { ARCHIVE_ZOOMS } from '../tiles/archives';
 import type { Lang } from '../layers/types';
 import { filterExpression, type LayerFilters } from './filters';
 
@@ -65,12 +66,22 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 	return {
 		version: 8,
 		sources: {
-			basemap: { type: 'vector', url: `pmtiles://${tilesBase}/tiles/basemap.pmtiles`, attribution: '' },
-			thematic: { type: 'vector', url: `pmtiles://${tilesBase}/tiles/thematic.pmtiles`, attribution: '' },
+			basemap: archiveSource(tilesBase, 'basemap'),
+			thematic: archiveSource(tilesBase, 'thematic'),
 			...(state.overlay?.sources ?? {})
 		},
 		layers: [...layers, ...(state.overlay?.above ?? [])]
 	};
+}
+
+/**
+ * One of our PMTiles archives as a vector source. Its tiles are named directly and read by the map's
+ * worker (src/lib/map/worker.ts); the zoom range is the one the pipeline writes, so the page never
+ * has to open the archive to learn it.
+ */
+export function archiveSource(tilesBase: string, archive: ArchiveName): VectorSourceSpecification {
+	const { minZoom: minzoom, maxZoom: maxzoom } = ARCHIVE_ZOOMS;
+	return { type: 'vector', tiles: [`pmtiles://${tilesBase}/tiles/${archive}.pmtiles/{z}/{x}/{y}`], minzoom, maxzoom, attribution: '' };
 }
 
 /** The selected feature drawn over its layer, whatever its geometry. */

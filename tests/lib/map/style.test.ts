@@ -7,11 +7,11 @@ describe('buildStyle', () => {
 	const visible = new Set(['protected-buildings', 'streets']);
 	const style = buildStyle('http://localhost:4173', { lang: 'en', visible, filters: { 'protected-buildings': { batch: ['第二批'] } }, selected: null });
 
-	it('has no glyph server and only local pmtiles sources', () => {
+	it('has no glyph server and only local pmtiles sources, named tile by tile for the worker', () => {
 		expect(style.glyphs).toBeUndefined();
-		expect(Object.values(style.sources).map((s) => (s as { url: string }).url)).toEqual([
-			'pmtiles://http://localhost:4173/tiles/basemap.pmtiles',
-			'pmtiles://http://localhost:4173/tiles/thematic.pmtiles'
+		expect(Object.values(style.sources)).toEqual([
+			{ type: 'vector', tiles: ['pmtiles://http://localhost:4173/tiles/basemap.pmtiles/{z}/{x}/{y}'], minzoom: 12, maxzoom: 15, attribution: '' },
+			{ type: 'vector', tiles: ['pmtiles://http://localhost:4173/tiles/thematic.pmtiles/{z}/{x}/{y}'], minzoom: 12, maxzoom: 15, attribution: '' }
 		]);
 	});
 	it('draws every registry layer, hidden unless visible', () => {

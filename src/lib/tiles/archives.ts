@@ -1,0 +1,6 @@
+/**
+ * Tiles stop at z15 (≈0.26 m per tile unit here) and the map overzooms them beyond: the
+ * same choice as Protomaps basemaps, and it halves the tile count against z16. Shared by the
+ * pipeline, which writes the archives, and the map style, which names their tiles directly.
+ */
+export const ARCHIVE_ZOOMS = { minZoom: 12, maxZoom: 15 } as const;
