@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { createGeocoder, type Anchor, type StreetLine } from '../src/lib/geo/geocode';
 import { importCsv, importGeoJson, type ImportResult } from '../src/lib/import';
 import { median, type Metrics } from './metrics';
+import { mulberry32 } from '../tests/support/seeded-random';
 
 const ADDRESSES = 1_000;
 const POINTS = 10_000;
@@ -97,14 +98,4 @@ function csvCell(value: string): string {
 
 function round6(v: number): number {
 	return Math.round(v * 1e6) / 1e6;
-}
-
-function mulberry32(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }

@@ -7,12 +7,12 @@ import { resolve } from 'node:path';
 import { withinDistance, type AnyFeature } from '../src/lib/analysis';
 import { METRES_PER_DEGREE } from '../src/lib/geo/distance';
 import type { Metrics } from './metrics';
+import { mulberry32 } from '../tests/support/seeded-random';
 
 const dataDir = resolve(import.meta.dirname, '../static/data');
 
 export function planBench(): Metrics {
-	let seed = 20261123;
-	const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+	const random = mulberry32(20261123);
 	const kx = METRES_PER_DEGREE * Math.cos((31.2 * Math.PI) / 180);
 	// 3 km square: about the district's size, so the density is the district's at 10,000 points.
 	const points = (prefix: string): AnyFeature[] =>

@@ -12,6 +12,7 @@ import { bandsFor } from '../src/lib/walk/bands';
 import { WalkEngine } from '../src/lib/walk/engine';
 import { decodeWalkGraph } from '../src/lib/walk/graph';
 import { median, percentile, type Metrics } from './metrics';
+import { mulberry32 } from '../tests/support/seeded-random';
 
 const STARTS = 240;
 const dataDir = resolve(import.meta.dirname, '../static/data');
@@ -55,15 +56,5 @@ export function walkBench(): Metrics {
 		walk_graph_bytes: { value: bytes.byteLength, unit: 'B', goal: `reference: shipped (${gzipSync(bytes).byteLength} B gzipped)` },
 		walk_graph_nodes: { value: graph.nodeCount, unit: '', goal: 'reference' },
 		walk_graph_edges: { value: graph.edgeCount, unit: '', goal: 'reference' }
-	};
-}
-
-function mulberry32(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, type OpenedPage } from './browser';
-import { paintedShare, renderedCount, waitForMap } from './map';
+import { clickAt, paintedShare, renderedCount, waitForMap } from './map';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,15 +18,6 @@ function hengshanHotel(): { id: string; lon: number; lat: number } {
 	const fc = JSON.parse(readFileSync('build/data/protected-buildings.geojson', 'utf8'));
 	const f = fc.features.find((x: { properties: { name_zh: string } }) => x.properties.name_zh === '衡山宾馆');
 	return { id: f.properties.id, lon: f.properties.lon, lat: f.properties.lat };
-}
-
-async function clickAt(page: Page, lon: number, lat: number): Promise<void> {
-	const point = await page.evaluate(([x, y]) => {
-		const map = (window as unknown as { hengfuMap: { project(p: [number, number]): { x: number; y: number } } }).hengfuMap;
-		return map.project([x, y]);
-	}, [lon, lat] as [number, number]);
-	const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
-	await page.mouse.click(box.x + point.x, box.y + point.y);
 }
 
 describe('the map page', () => {
@@ -84,7 +75,7 @@ describe('the map page', () => {
 		const hotel = hengshanHotel();
 		await page.evaluate(([lon, lat]) => (window as unknown as { hengfuMap: { jumpTo(o: unknown): void } }).hengfuMap.jumpTo({ center: [lon, lat], zoom: 17.5 }), [hotel.lon, hotel.lat]);
 		await waitForMap(page);
-		await clickAt(page, hotel.lon, hotel.lat);
+		await clickAt(page, [hotel.lon, hotel.lat]);
 		await expect.poll(() => page.locator('#feature-title').textContent()).toBe('衡山宾馆');
 		await expect.poll(() => page.locator('dd[data-field="address"]').textContent()).toBe('衡山路534号');
 		await expect.poll(() => page.locator('dd[data-field="architect"]').count()).toBe(1);

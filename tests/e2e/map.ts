@@ -48,3 +48,11 @@ export async function paintedShare(page: Page): Promise<number> {
 		return 1 - Math.max(...counts.values()) / (200 * 200);
 	}, png);
 }
+
+/** Clicks the map where a lon/lat point is drawn (as a person would, through the canvas). */
+export async function clickAt(page: Page, [lon, lat]: [number, number]): Promise<void> {
+	const point = await page.evaluate(([x, y]) => (window as unknown as { hengfuMap: { project(p: [number, number]): { x: number; y: number } } }).hengfuMap.project([x, y]), [lon, lat] as [number, number]);
+	const box = await page.locator('canvas.maplibregl-canvas').boundingBox();
+	if (!box) throw new Error('no map canvas on the page');
+	await page.mouse.click(box.x + point.x, box.y + point.y);
+}

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withinDistance } from '../../src/lib/analysis';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot } from './browser';
-import { waitForMap } from './map';
+import { clickAt, waitForMap } from './map';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,12 +20,6 @@ const rendered = (page: Page, prefix: string) =>
 		const layers = map.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith(p));
 		return layers.length ? map.queryRenderedFeatures({ layers }).length : 0;
 	}, prefix);
-async function clickAt(page: Page, [lon, lat]: [number, number]): Promise<void> {
-	const point = await page.evaluate(([x, y]) => (window as unknown as { hengfuMap: { project(p: [number, number]): { x: number; y: number } } }).hengfuMap.project([x, y]), [lon, lat] as [number, number]);
-	const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
-	await page.mouse.click(box.x + point.x, box.y + point.y);
-}
-
 describe('the planner', () => {
 	it('imports a CSV: 3 good rows on the map, 2 bad ones listed with their lines; it stays after a reload', async () => {
 		const csv = ['name,lon,lat', '甲,121.4440,31.2060', '乙,abc,31.2050', '丙,121.4460,31.2040', '丁,121.4400,40.0', '戊,121.4470,31.2070'].join('\n');

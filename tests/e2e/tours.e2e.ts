@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot } from './browser';
-import { waitForMap } from './map';
+import { clickAt, waitForMap } from './map';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -98,9 +98,7 @@ describe('walking tours', () => {
 		const { page, context } = await openPage(browser, `/?tour=custom&c=${hotel.lon},${hotel.lat}&z=17.5`);
 		try {
 			await waitForMap(page);
-			const point = await page.evaluate(([x, y]) => (window as unknown as { hengfuMap: { project(p: [number, number]): { x: number; y: number } } }).hengfuMap.project([x, y]), [hotel.lon, hotel.lat] as [number, number]);
-			const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
-			await page.mouse.click(box.x + point.x, box.y + point.y);
+			await clickAt(page, [hotel.lon, hotel.lat]);
 			await expect.poll(() => page.locator('[data-tour="stops"] li').count()).toBe(1);
 			expect(await page.locator('[data-tour="stops"] li').textContent()).toContain('衡山宾馆');
 			expect(await page.locator('aside.feature').count()).toBe(0);

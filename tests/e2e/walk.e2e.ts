@@ -5,7 +5,7 @@ import { FACILITY_CATEGORY_KEYS } from '../../src/lib/schema/register';
 import { WalkEngine, type FacilityInput } from '../../src/lib/walk/engine';
 import { decodeWalkGraph } from '../../src/lib/walk/graph';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot } from './browser';
-import { waitForMap } from './map';
+import { clickAt, waitForMap } from './map';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,12 +26,6 @@ function facilityBetween7And13(): { id: string; minutes: number } {
 	const pick = answer.reachable.find((f) => f.minutes >= 7 && f.minutes <= 13 && f.category !== 'transport');
 	if (!pick) throw new Error('no facility 7–13 minutes from 66梧桐院 in the built data');
 	return pick;
-}
-
-async function clickAt(page: Page, [lon, lat]: [number, number]): Promise<void> {
-	const point = await page.evaluate(([x, y]) => (window as unknown as { hengfuMap: { project(p: [number, number]): { x: number; y: number } } }).hengfuMap.project([x, y]), [lon, lat] as [number, number]);
-	const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
-	await page.mouse.click(box.x + point.x, box.y + point.y);
 }
 
 const drawn = (page: Page, layer: string) =>

@@ -1,4 +1,4 @@
-import { METRES_PER_DEGREE } from '../geo/distance';
+import { metres, METRES_PER_DEGREE } from '../geo/distance';
 
 /**
  * Planar arithmetic in metres on a local equirectangular frame. Over the few kilometres of
@@ -42,37 +42,9 @@ export function pointToPath(point: Position, path: Position[]): number {
 	return best;
 }
 
-/** Metres between two lon/lat points (the same formula as geo/distance's `metres`). */
+/** Metres between two lon/lat points: geo/distance's `metres`, under the name this module's callers use. */
 export function pointToPoint(a: Position, b: Position): number {
-	const kx = metresPerLonDegree((a[1] + b[1]) / 2);
-	return Math.hypot((a[0] - b[0]) * kx, (a[1] - b[1]) * METRES_PER_DEGREE);
+	return metres(a, b);
 }
 
-/**
- * Whether two paths properly cross somewhere (segments intersecting in their interiors).
- * Touching at a vertex or overlapping along a line is left to the vertex distances, which
- * find those as 0; only an X-crossing between vertices needs this test.
- */
-export function pathsCross(a: Position[], b: Position[]): boolean {
-	for (let i = 1; i < a.length; i++) {
-		const [ax, ay] = a[i - 1];
-		const [bx, by] = a[i];
-		for (let j = 1; j < b.length; j++) {
-			const [cx, cy] = b[j - 1];
-			const [dx, dy] = b[j];
-			// Boxes first: most segment pairs are far apart.
-			if (Math.max(ax, bx) < Math.min(cx, dx) || Math.min(ax, bx) > Math.max(cx, dx)) continue;
-			if (Math.max(ay, by) < Math.min(cy, dy) || Math.min(ay, by) > Math.max(cy, dy)) continue;
-			const d1 = orient(cx, cy, dx, dy, ax, ay);
-			const d2 = orient(cx, cy, dx, dy, bx, by);
-			const d3 = orient(ax, ay, bx, by, cx, cy);
-			const d4 = orient(ax, ay, bx, by, dx, dy);
-			if (d1 * d2 < 0 && d3 * d4 < 0) return true;
-		}
-	}
-	return false;
-}
-
-function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
-	return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-}
+export { pathsCross } from '../geo/geometry';

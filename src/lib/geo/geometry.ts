@@ -53,7 +53,7 @@ export function intersectsArea(geometry: Geometry, areaRings: Ring[][]): boolean
 	const ownRings = ringsOf(geometry);
 	if (ownRings.length && areaRings.some((poly) => poly.some((ring) => ring.some((p) => inRings(p, ownRings))))) return true;
 	const lines = linesOf(geometry);
-	return areaRings.some((poly) => poly.some((ring) => lines.some((line) => segmentsCross(line, ring))));
+	return areaRings.some((poly) => poly.some((ring) => lines.some((line) => pathsCross(line, ring))));
 }
 
 /** The polygons of an area geometry as lists of rings (outer first). */
@@ -93,7 +93,12 @@ export function inRings([x, y]: Position, polygons: Ring[][]): boolean {
 	});
 }
 
-function segmentsCross(a: Ring, b: Ring): boolean {
+/**
+ * Whether two paths properly cross somewhere (segments intersecting in their interiors).
+ * Touching at a vertex or running along each other is not a crossing: callers find those by
+ * their vertices.
+ */
+export function pathsCross(a: readonly Position[], b: readonly Position[]): boolean {
 	for (let i = 1; i < a.length; i++) {
 		const [ax, ay] = a[i - 1];
 		const [bx, by] = a[i];

@@ -9,23 +9,18 @@ import { findLocationColumns, type LocationColumns } from './csv-columns';
 import { parseCsvRows, type CsvRow } from './csv-parse';
 import { columnLabel, formatCount, quote } from './messages';
 import { placeAddress } from './place-address';
-import { textSizeProblem } from './limits';
+import { readyText } from './limits';
 import { PropertyCleaner, uniqueColumnNames } from './properties';
 import { FatalImportError, guarded, ResultBuilder, type GeocodedBy, type PropertyValue } from './result';
-import { resolveOptions, type ImportOptions, type ImportResult, type ResolvedOptions } from './types';
+import type { ImportOptions, ImportResult, ResolvedOptions } from './types';
 
 export function importCsv(text: string, options: ImportOptions): ImportResult {
 	return guarded('csv', () => readCsv(text, options));
 }
 
 function readCsv(input: string, given: ImportOptions): ImportResult {
-	const options = resolveOptions(given);
-	if ('problem' in options) throw new FatalImportError(options.problem);
+	const { text, options } = readyText(input, given);
 	const { limits } = options;
-	const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : '';
-	const tooBig = textSizeProblem(text, limits.maxBytes);
-	if (tooBig) throw new FatalImportError(tooBig);
-	if (text.trim() === '') throw new FatalImportError('The file is empty: nothing to import.');
 	const parsed = parseCsvRows(text, limits.maxFeatures);
 	if (!parsed.header) throw new FatalImportError('The file has no rows: nothing to import.');
 	if (parsed.tooMany) {

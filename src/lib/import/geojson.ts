@@ -6,23 +6,18 @@
 import { convertGeometry } from './geojson-convert';
 import { describeIssues, describeValue, FeatureCollectionSchema, FeatureSchema, featureShapeProblem, SUPPORTED_GEOMETRIES } from './geojson-schema';
 import { formatCount, quote } from './messages';
-import { textSizeProblem } from './limits';
+import { readyText } from './limits';
 import { PropertyCleaner, safeKey } from './properties';
 import { FatalImportError, guarded, ResultBuilder, type PropertyValue } from './result';
-import { resolveOptions, type ImportOptions, type ImportResult } from './types';
+import type { ImportOptions, ImportResult } from './types';
 
 export function importGeoJson(text: string, options: ImportOptions): ImportResult {
 	return guarded('geojson', () => readGeoJson(text, options));
 }
 
 function readGeoJson(input: string, given: ImportOptions): ImportResult {
-	const options = resolveOptions(given);
-	if ('problem' in options) throw new FatalImportError(options.problem);
+	const { text, options } = readyText(input, given);
 	const { limits } = options;
-	const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : '';
-	const tooBig = textSizeProblem(text, limits.maxBytes);
-	if (tooBig) throw new FatalImportError(tooBig);
-	if (text.trim() === '') throw new FatalImportError('The file is empty: nothing to import.');
 	const { items, note } = topLevelFeatures(parseJson(text));
 	if (!items.length) throw new FatalImportError('The file holds no features: nothing to import.');
 	if (items.length > limits.maxFeatures) {

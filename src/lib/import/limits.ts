@@ -3,6 +3,19 @@
  * pass text (a paste), counting it as the UTF-8 bytes it would be saved as.
  */
 import { formatMegabytes } from './messages';
+import { FatalImportError } from './result';
+import { resolveOptions, type ImportOptions, type ResolvedOptions } from './types';
+
+/** What both readers do first: the options checked, a BOM dropped, the size and emptiness checked. */
+export function readyText(input: string, given: ImportOptions): { text: string; options: ResolvedOptions } {
+	const options = resolveOptions(given);
+	if ('problem' in options) throw new FatalImportError(options.problem);
+	const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : '';
+	const tooBig = textSizeProblem(text, options.limits.maxBytes);
+	if (tooBig) throw new FatalImportError(tooBig);
+	if (text.trim() === '') throw new FatalImportError('The file is empty: nothing to import.');
+	return { text, options };
+}
 
 export function sizeProblem(bytes: number, maxBytes: number): string | null {
 	if (bytes <= maxBytes) return null;

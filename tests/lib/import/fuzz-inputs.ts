@@ -3,22 +3,14 @@
  * replayed: each generator makes one kind of trouble a planner's file can carry.
  */
 
+import { mulberry32, type Random } from '../../support/seeded-random';
+
+export { mulberry32, type Random };
+
 export interface FuzzInput {
 	kind: string;
 	fileName: string;
 	bytes: Uint8Array;
-}
-
-export type Random = () => number;
-
-export function mulberry32(seed: number): Random {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
