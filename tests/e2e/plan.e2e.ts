@@ -181,4 +181,26 @@ describe('the planner', () => {
 			await context.close();
 		}
 	});
+
+	it('moves a layer up in the drawing order and fades it, in the URL too', async () => {
+		const { page, context } = await openPage(browser, '/?plan=1');
+		try {
+			await waitForMap(page);
+			const index = (id: string) => page.evaluate((l) => (window as unknown as { hengfuMap: { getStyle(): { layers: { id: string }[] } } }).hengfuMap.getStyle().layers.findIndex((x) => x.id === l), id);
+			const before = await index('protected-buildings-footprint');
+			const top = await index('elevator-retrofits');
+			expect(before).toBeLessThan(top);
+			// Four steps up put protected buildings (second of the six thematic layers) on top.
+			for (let i = 0; i < 4; i++) await page.locator('[data-plan="order"] li[data-layer="protected-buildings"] button[data-move="up"]').click();
+			expect(await page.locator('[data-plan="order"] li[data-layer="protected-buildings"] button[data-move="up"]').isDisabled()).toBe(true);
+			await expect.poll(() => index('protected-buildings-footprint')).toBeGreaterThan(await index('elevator-retrofits'));
+			expect(await page.locator('[data-plan="order"] li').first().getAttribute('data-layer')).toBe('protected-buildings');
+			await page.locator('[data-plan="order"] input[data-opacity="protected-buildings"]').fill('0.3');
+			await expect.poll(() => page.evaluate(() => (window as unknown as { hengfuMap: { getPaintProperty(l: string, p: string): unknown } }).hengfuMap.getPaintProperty('protected-buildings-footprint', 'fill-opacity'))).toBeCloseTo(0.55 * 0.3, 5);
+			await expect.poll(() => new URL(page.url()).searchParams.get('order') ?? '').toMatch(/protected-buildings$/);
+			expect(new URL(page.url()).searchParams.get('op')).toBe('protected-buildings:0.3');
+		} finally {
+			await context.close();
+		}
+	});
 });

@@ -26,6 +26,24 @@ export interface StyleState {
 	overlay?: Overlay;
 	/** Per registry layer, an opacity below 1 the user chose. */
 	opacity?: Record<string, number>;
+	/** The thematic layers in the drawing order the user chose (bottom first); others keep the registry's place. */
+	order?: string[];
+}
+
+/**
+ * The registry's layers in drawing order, with the thematic ones rearranged as the user chose:
+ * they take the thematic slots in the new order, so the basemap and context stay where they are.
+ */
+export function orderLayers(layers: readonly LayerDef[], order: readonly string[] | undefined): LayerDef[] {
+	if (!order?.length) return [...layers];
+	const thematic = layers.filter((l) => l.group === 'thematic');
+	const rank = (l: LayerDef) => {
+		const i = order.indexOf(l.id);
+		return i < 0 ? order.length + thematic.indexOf(l) : i;
+	};
+	const sorted = [...thematic].sort((a, b) => rank(a) - rank(b));
+	let next = 0;
+	return layers.map((l) => (l.group === 'thematic' ? sorted[next++] : l));
 }
 
 /** Page-computed drawings: `below` goes under the buildings and facilities (so they stay clickable), `above` on top. */
@@ -44,7 +62,7 @@ const OVERLAY_AFTER = 'never-widened-roads';
  */
 export function buildStyle(tilesBase: string, state: StyleState): StyleSpecification {
 	const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }];
-	for (const layer of LAYERS) {
+	for (const layer of orderLayers(LAYERS, state.order)) {
 		const visibility = state.visible.has(layer.id) ? 'visible' : 'none';
 		const userFilter = filterExpression(layer, state.filters[layer.id]);
 		for (const spec of layer.style.layers(state.lang)) {

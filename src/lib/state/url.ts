@@ -17,6 +17,8 @@ export interface ViewState {
 	plan?: PlanState | null;
 	/** Layer opacity, where not 1. */
 	opacity?: Record<string, number>;
+	/** Thematic layers in the drawing order the user chose, bottom first. */
+	order?: string[];
 }
 
 /** The planner's area (vertices; closed once finished) and proximity question. */
@@ -88,6 +90,7 @@ export function toSearchParams(view: ViewState): URLSearchParams {
 	}
 	const opacity = Object.entries(view.opacity ?? {}).filter(([, v]) => v < 1);
 	if (opacity.length) params.set('op', opacity.map(([l, v]) => `${l}:${v}`).join('|'));
+	if (view.order?.length) params.set('order', view.order.join(','));
 	if (view.tour) {
 		params.set('tour', view.tour.id ?? '');
 		if (view.tour.stop >= 0) params.set('stop', String(view.tour.stop + 1));
@@ -125,6 +128,8 @@ export function fromSearchParams(params: URLSearchParams, defaults: ViewState, k
 		if (knownLayers.has(layer) && Number.isFinite(v) && v >= 0 && v < 1) opacity[layer] = v;
 	}
 	if (Object.keys(opacity).length) view.opacity = opacity;
+	const order = (params.get('order') ?? '').split(',').filter((l) => knownLayers.has(l));
+	if (order.length) view.order = [...new Set(order)];
 	return view;
 }
 

@@ -25,6 +25,7 @@ export class MapView {
 	tour = $state<TourState | null>(null);
 	plan = $state<PlanState | null>(null);
 	opacity = $state<Record<string, number>>({});
+	order = $state<string[]>([]);
 
 	constructor(initial: ViewState = DEFAULT_VIEW) {
 		this.set(initial);
@@ -41,10 +42,11 @@ export class MapView {
 		this.tour = view.tour ?? null;
 		this.plan = view.plan ?? null;
 		this.opacity = view.opacity ?? {};
+		this.order = view.order ?? [];
 	}
 
 	snapshot(): ViewState {
-		return $state.snapshot({ lang: this.lang, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, walk: this.walk, tour: this.tour, plan: this.plan, opacity: this.opacity }) as ViewState;
+		return $state.snapshot({ lang: this.lang, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, walk: this.walk, tour: this.tour, plan: this.plan, opacity: this.opacity, order: this.order }) as ViewState;
 	}
 
 	toggleLayer(id: string, on: boolean): void {
@@ -53,6 +55,17 @@ export class MapView {
 		if (on) next.add(id);
 		else next.delete(id);
 		this.layers = order.filter((l) => next.has(l));
+	}
+
+	/** Moves a thematic layer one step up (drawn later) or down, in the order the map draws them. */
+	moveLayer(id: string, step: 1 | -1, thematic: string[]): void {
+		const order = thematic.filter((l) => !this.order.includes(l));
+		const current = [...this.order.filter((l) => thematic.includes(l)), ...order];
+		const i = current.indexOf(id);
+		const j = i + step;
+		if (i < 0 || j < 0 || j >= current.length) return;
+		[current[i], current[j]] = [current[j], current[i]];
+		this.order = current;
 	}
 
 	setFilter(layer: string, property: string, values: string[]): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAYERS, layerById } from '../../../src/lib/layers';
 import { filterExpression, rowMatches } from '../../../src/lib/map/filters';
-import { buildStyle, styleLayerIds } from '../../../src/lib/map/style';
+import { buildStyle, orderLayers, styleLayerIds } from '../../../src/lib/map/style';
 
 describe('buildStyle', () => {
 	const visible = new Set(['protected-buildings', 'streets']);
@@ -49,5 +49,30 @@ describe('filters', () => {
 		expect(rowMatches(props, ['第一批', 1920], { batch: ['第一批'], decade: ['1920'] })).toBe(true);
 		expect(rowMatches(props, ['第一批', null], { decade: ['1920'] })).toBe(false);
 		expect(rowMatches(props, ['第一批', null], undefined)).toBe(true);
+	});
+});
+
+describe('orderLayers', () => {
+	const thematic = LAYERS.filter((l) => l.group === 'thematic').map((l) => l.id);
+
+	it('keeps the registry order when the user chose none', () => {
+		expect(orderLayers(LAYERS, undefined).map((l) => l.id)).toEqual(LAYERS.map((l) => l.id));
+	});
+
+	it('rearranges only the thematic layers, in their own slots', () => {
+		const chosen = [...thematic].reverse();
+		const ordered = orderLayers(LAYERS, chosen);
+		expect(ordered.filter((l) => l.group === 'thematic').map((l) => l.id)).toEqual(chosen);
+		// every other layer keeps its index
+		LAYERS.forEach((l, i) => {
+			if (l.group !== 'thematic') expect(ordered[i].id).toBe(l.id);
+		});
+	});
+
+	it('puts layers the order does not name after those it does, and the style follows', () => {
+		const ordered = orderLayers(LAYERS, ['protected-buildings']).filter((l) => l.group === 'thematic');
+		expect(ordered[0].id).toBe('protected-buildings');
+		const ids = buildStyle('http://x', { lang: 'zh', visible: new Set(), filters: {}, selected: null, order: [...thematic].reverse() }).layers.map((l) => l.id);
+		expect(ids.indexOf('elevator-retrofits')).toBeLessThan(ids.indexOf('protected-buildings-footprint'));
 	});
 });

@@ -25,6 +25,14 @@ describe('view state in the URL', () => {
 		expect(fromSearchParams(new URLSearchParams('layers='), defaults, known).layers).toEqual([]);
 	});
 
+	it('round-trips layer order and opacity, dropping unknown layers', () => {
+		const view: ViewState = { ...defaults, order: ['streets', 'protected-buildings'], opacity: { streets: 0.4 } };
+		expect(fromSearchParams(new URLSearchParams(toSearchParams(view).toString()), defaults, known)).toEqual(view);
+		const bad = fromSearchParams(new URLSearchParams('order=nope,streets,streets&op=streets:7|nope:0.5'), defaults, known);
+		expect(bad.order).toEqual(['streets']);
+		expect(bad.opacity).toBeUndefined();
+	});
+
 	it('round-trips a walk query, and clamps a bad one to the defaults', () => {
 		const view: ViewState = { ...defaults, walk: { from: [121.441234, 31.204567], minutes: 10, speed: 75, to: 'facility-guangyuan-market', coverage: 'health' } };
 		expect(fromSearchParams(new URLSearchParams(toSearchParams(view).toString()), defaults, known)).toEqual(view);
