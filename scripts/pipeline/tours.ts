@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseShanghaiAddress } from '../../src/lib/geo/address';
 import { tour as tourSchema, tourFile, type Tour } from '../../src/lib/schema/tour';
-import type { Stop } from '../../src/lib/walk/tours';
+import { stopFromFeature, type Stop } from '../../src/lib/walk/tours';
 import type { LayerFeature } from './layers';
 import { SourceError, type Rejection } from './report';
 
@@ -40,8 +39,7 @@ export function readTours(repoRoot: string): { tours: Tour[]; rejected: Rejectio
 export function resolveTours(tours: Tour[], layers: Map<string, LayerFeature[]>): { tours: ResolvedTour[]; rejected: Rejection[] } {
 	const byId = new Map<string, LayerFeature>();
 	for (const [layer, features] of layers) for (const f of features) byId.set(`${layer}:${f.properties.id}`, f);
-	const streets = new Map<string, Record<string, unknown>>();
-	for (const s of layers.get('streets') ?? []) if (typeof s.properties.name === 'string' && !streets.has(s.properties.name)) streets.set(s.properties.name, s.properties);
+	const streets = streetNames(layers.get('streets') ?? []);
 
 	const out: ResolvedTour[] = [];
 	const rejected: Rejection[] = [];
@@ -51,40 +49,9 @@ export function resolveTours(tours: Tour[], layers: Map<string, LayerFeature[]>)
 			rejected.push({ source: 'tours', file: TOURS_FILE, index, id: tour.id, reason: `stop${missing.length > 1 ? 's' : ''} ${missing.map((s) => `${s.layer}:${s.id}`).join(', ')} not in the built layers` });
 			return;
 		}
-		out.push({ ...tour, stops: tour.stops.map((s) => resolveStop(s, byId.get(`${s.layer}:${s.id}`)!, streets)) });
+		out.push({ ...tour, stops: tour.stops.map((s) => stopFromFeature(s.layer, byId.get(`${s.layer}:${s.id}`)!, streets, s)) });
 	});
 	return { tours: out, rejected };
-}
-
-function resolveStop(stop: Tour['stops'][number], feature: LayerFeature, streets: Map<string, Record<string, unknown>>): ResolvedStop {
-	const p = feature.properties;
-	const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
-	const point: [number, number] =
-		typeof p.lon === 'number' && typeof p.lat === 'number' ? [p.lon, p.lat] : ((feature.geometry as unknown as { coordinates: [number, number] }).coordinates);
-	const address = str(p.address);
-	const parsed = address ? parseShanghaiAddress(address) : null;
-	const road = parsed?.ok ? parsed.address.road : null;
-	const street = road ? streets.get(road) : undefined;
-	return {
-		layer: stop.layer,
-		id: stop.id,
-		// The 645 residences table names the person, numbered where they had several homes (陈毅1).
-		name_zh: stop.title_zh ?? (stop.layer === 'former-residences' ? `${String(p.name_zh).replace(/\d+$/, '')}旧居` : String(p.name_zh)),
-		name_en: stop.title_en,
-		point,
-		year: p.year_built === null || p.year_built === undefined ? null : String(p.year_built),
-		architect: str(p.architect),
-		address,
-		address_historic: str(p.address_historic),
-		street_now: street ? road : null,
-		street_then: str(street?.name_historic),
-		street_fr: str(street?.name_fr),
-		photo: str(p.photo),
-		photo_credit: str(p.photo_credit),
-		photo_link: str(p.photo_link),
-		why_zh: stop.why_zh,
-		why_en: stop.why_en
-	};
 }
 
 /** Modern street name → its historic and concession-era names, for the streets a route walks. */

@@ -1,3 +1,5 @@
+import { parseShanghaiAddress } from '../geo/address';
+import { layerFeatures, type LayerFeature } from '../map/layer-data';
 /** The tours the pipeline resolved (static/data/tours.json), and the visitor's own stops resolved the same way. */
 export interface Stop {
 	layer: string;
@@ -32,16 +34,49 @@ export function loadTourData(): Promise<TourData> {
 	return tourData;
 }
 
-const layerCache = new Map<string, Promise<Map<string, { geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }>>>();
-function layerFeatures(layer: string) {
-	let cached = layerCache.get(layer);
-	if (!cached) {
-		cached = fetch(`/data/${encodeURIComponent(layer)}.geojson`)
-			.then((r) => r.json())
-			.then((fc) => new Map((fc.features as Array<{ geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }>).map((f) => [String(f.properties.id), f])));
-		layerCache.set(layer, cached);
-	}
-	return cached;
+export type StreetNames = TourData['streets'];
+
+/** What a stop's text says, where the tour gives it; a visitor's own stop has none. */
+export interface StopText {
+	title_zh?: string;
+	title_en?: string;
+	why_zh: string;
+	why_en: string;
+}
+
+/**
+ * A layer feature as a tour stop: its point, year, architect, addresses, and the street it is on
+ * now and under the concession. The pipeline resolves curated tours with it and the page a
+ * visitor's own stops, so both read a feature the same way.
+ */
+export function stopFromFeature(layer: string, feature: LayerFeature, streets: StreetNames, text: StopText): Stop {
+	const p = feature.properties;
+	const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+	const point = (typeof p.lon === 'number' && typeof p.lat === 'number' ? [p.lon, p.lat] : (feature.geometry as unknown as { coordinates: [number, number] }).coordinates) as [number, number];
+	const address = str(p.address);
+	const parsed = address ? parseShanghaiAddress(address) : null;
+	const road = parsed?.ok ? parsed.address.road : null;
+	const street = road ? streets[road] : undefined;
+	return {
+		layer,
+		id: String(p.id),
+		// The 645 residences table names the person, numbered where they had several homes (陈毅1).
+		name_zh: text.title_zh ?? (layer === 'former-residences' ? `${String(p.name_zh).replace(/\d+$/, '')}旧居` : String(p.name_zh)),
+		name_en: text.title_en ?? str(p.name_en),
+		point,
+		year: p.year_built === null || p.year_built === undefined ? null : String(p.year_built),
+		architect: str(p.architect),
+		address,
+		address_historic: str(p.address_historic),
+		street_now: street ? road : null,
+		street_then: street?.historic ?? null,
+		street_fr: street?.fr ?? null,
+		photo: str(p.photo),
+		photo_credit: str(p.photo_credit),
+		photo_link: str(p.photo_link),
+		why_zh: text.why_zh,
+		why_en: text.why_en
+	};
 }
 
 /** "layer:id" keys → stops, with what their layer says; unknown keys are left out (the URL may be stale). */
@@ -51,32 +86,8 @@ export async function resolveCustomStops(keys: string[]): Promise<Stop[]> {
 	for (const key of keys) {
 		const at = key.indexOf(':');
 		const layer = key.slice(0, at);
-		const f = (await layerFeatures(layer)).get(key.slice(at + 1));
-		if (!f) continue;
-		const p = f.properties;
-		const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
-		const point = (typeof p.lon === 'number' && typeof p.lat === 'number' ? [p.lon, p.lat] : f.geometry.coordinates) as [number, number];
-		const road = str(p.address)?.match(/^(.+?路)/)?.[1] ?? null;
-		const street = road ? streets[road] : undefined;
-		out.push({
-			layer,
-			id: String(p.id),
-			name_zh: String(p.name_zh),
-			name_en: str(p.name_en),
-			point,
-			year: p.year_built === null || p.year_built === undefined ? null : String(p.year_built),
-			architect: str(p.architect),
-			address: str(p.address),
-			address_historic: str(p.address_historic),
-			street_now: street ? road : null,
-			street_then: street?.historic ?? null,
-			street_fr: street?.fr ?? null,
-			photo: str(p.photo),
-			photo_credit: str(p.photo_credit),
-			photo_link: str(p.photo_link),
-			why_zh: '',
-			why_en: ''
-		});
+		const feature = (await layerFeatures(layer)).find((f) => String(f.properties.id) === key.slice(at + 1));
+		if (feature) out.push(stopFromFeature(layer, feature, streets, { why_zh: '', why_en: '' }));
 	}
 	return out;
 }
