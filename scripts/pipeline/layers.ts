@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import type { LayerDef } from '../../src/lib/layers';
+import { layerSchema } from '../../src/lib/layers/schemas';
 import type { Rejection } from './report';
 
 export type LayerFeature = Feature<Geometry, Record<string, unknown>>;
@@ -11,8 +12,9 @@ export type LayerFeature = Feature<Geometry, Record<string, unknown>>;
 export function validateLayer(layer: LayerDef, features: LayerFeature[]): { features: LayerFeature[]; rejected: Rejection[] } {
 	const ok: LayerFeature[] = [];
 	const rejected: Rejection[] = [];
+	const schema = layerSchema(layer.id);
 	features.forEach((feature, index) => {
-		const result = layer.schema.safeParse(feature.properties);
+		const result = schema.safeParse(feature.properties);
 		if (result.success) {
 			ok.push({ type: 'Feature', geometry: feature.geometry, properties: result.data as Record<string, unknown> });
 			return;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { LayerDef } from './types';
 
 const BOUNDARY = '#7a2e1f';
@@ -12,7 +11,6 @@ export const districtBoundary: LayerDef = {
 	geometry: 'polygon',
 	sources: ['osm-boundary-tianping', 'osm-boundary-hunan'],
 	build: { stage: 'district-boundary' },
-	schema: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string(), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [],
 	searchable: ['name_zh', 'name_en'],
@@ -24,7 +22,8 @@ export const districtBoundary: LayerDef = {
 		swatch: { kind: 'line', color: BOUNDARY },
 		visible: true,
 		interactive: false
-	}
+	},
+	catalogue: false
 };
 
 export const districtMask: LayerDef = {
@@ -36,7 +35,6 @@ export const districtMask: LayerDef = {
 	geometry: 'polygon',
 	sources: ['osm-boundary-tianping', 'osm-boundary-hunan'],
 	build: { stage: 'district-mask' },
-	schema: z.object({ in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [],
 	searchable: [],
@@ -45,5 +43,6 @@ export const districtMask: LayerDef = {
 		swatch: { kind: 'fill', color: 'rgba(43,35,32,0.28)' },
 		visible: true,
 		interactive: false
-	}
+	},
+	catalogue: false
 };

@@ -1,6 +1,5 @@
-import { protectedBuilding } from '../schema/protected-building';
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
-import { BATCHES, RELIC_LEVELS } from '../schema/protected-building';
+import { BATCHES, RELIC_LEVELS } from '../schema/vocabulary';
 import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
 import type { LayerDef } from './types';
 
@@ -25,7 +24,6 @@ export const protectedBuildings: LayerDef = {
 	geometry: 'mixed',
 	sources: ['shl-excellent-buildings', 'shl-relic-sites', 'osm-heritage', '645-buildings', 'virtual-shanghai', 'photos'],
 	build: { stage: 'protected-buildings' },
-	schema: protectedBuilding,
 	minzoom: 12,
 	tileProperties: ['id', 'name_zh', 'name_en', 'protection', 'excellent', 'batch', 'relic_level', 'red_site', 'year_built', 'decade', 'architect', 'geometry_source', 'in_district'],
 	popup: [

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
-import { FACILITY_CATEGORIES, FACILITY_CATEGORY_KEYS, PROJECT_STATUSES } from '../schema/register';
+import { FACILITY_CATEGORIES, PROJECT_STATUSES } from '../schema/vocabulary';
 import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
 import type { LayerDef, PopupField, Text } from './types';
 
@@ -28,34 +27,6 @@ export const METHOD_LABELS: Record<string, Text> = {
 	source: en('数据集自带坐标', "the dataset's own position")
 };
 
-const geocodeProps = {
-	geocode_method: z.enum(['exact', 'interpolated', 'street', 'pinned', 'source']),
-	geocode_confidence: z.number().min(0).max(1).nullable(),
-	geocode_note: z.string().nullable()
-};
-const common = z.object({
-	id: z.string().min(1),
-	name_zh: z.string().min(1),
-	name_en: z.string().min(1),
-	district: z.string().nullable(),
-	address: z.string().nullable(),
-	note_zh: z.string().nullable(),
-	note_en: z.string().nullable(),
-	source: z.string().min(1),
-	date: z.string().nullable(),
-	quote: z.string().nullable(),
-	...geocodeProps,
-	in_district: z.boolean()
-});
-const projectSchema = common.extend({
-	kind: z.string(),
-	status: z.enum(PROJECT_STATUSES).nullable(),
-	status_date: z.string().nullable(),
-	year: z.string().regex(/^\d{4}$/).nullable(),
-	status_history: z.string().nullable(),
-	entrances: z.number().int().positive().nullable().optional()
-});
-
 const head: PopupField[] = [
 	{ key: 'name_zh', label: en('名称', 'Name') },
 	{ key: 'name_en', label: en('英文名', 'English name') },
@@ -78,7 +49,8 @@ const projectPopup: PopupField[] = [
 	...tail
 ];
 
-const TILE_PROPS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'year', 'category', 'origin', 'geocode_method', 'in_district'];
+const PROJECT_TILE_PROPS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'year', 'geocode_method', 'in_district'];
+const FACILITY_TILE_PROPS = ['id', 'name_zh', 'name_en', 'category', 'origin', 'geocode_method', 'in_district'];
 const radius: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 12, 4, 17, 9];
 const label = (lang: 'zh' | 'en', color: string, filter?: FilterSpecification) => ({
 	type: 'symbol' as const,
@@ -99,9 +71,8 @@ function projectLayer(id: string, title: Text, description: Text, color: string,
 		geometry: 'point',
 		sources: ['hengfu-registers', 'osm-streets'],
 		build: { stage: 'register' },
-		schema: projectSchema,
 		minzoom: 12,
-		tileProperties: TILE_PROPS,
+		tileProperties: PROJECT_TILE_PROPS,
 		popup: projectPopup,
 		searchable: ['name_zh', 'name_en', 'address'],
 		style: {
@@ -188,16 +159,8 @@ export const facilities: LayerDef = {
 	geometry: 'point',
 	sources: ['hengfu-registers', 'osm-streets', 'wikidata-places', 'osm-metro-stations', '645-parks'],
 	build: { stage: 'register' },
-	schema: common.extend({
-		category: z.enum(FACILITY_CATEGORY_KEYS),
-		categories: z.string().min(1),
-		facts_zh: z.string().nullable(),
-		facts_en: z.string().nullable(),
-		origin: z.enum(['register', 'open-data']),
-		dataset: z.string().min(1)
-	}),
 	minzoom: 12,
-	tileProperties: TILE_PROPS,
+	tileProperties: FACILITY_TILE_PROPS,
 	popup: [
 		...head,
 		{ key: 'category', label: en('类别', 'Category'), valueLabels: FACILITY_CATEGORIES },

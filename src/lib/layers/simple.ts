@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
 import type { LayerDef } from './types';
 
@@ -21,7 +20,6 @@ export const formerResidences: LayerDef = {
 		source: '645-residences',
 		properties: (p, id) => ({ id: `residence-${id}`, name_zh: String(p.title), address: str(p.di_zhi), district_zh: str(p.zheng_qu) })
 	},
-	schema: z.object({ id: z.string(), name_zh: z.string().min(1), address: z.string().nullable(), district_zh: z.string().nullable(), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [
 		{ key: 'name_zh', label: { zh: '人物', en: 'Person' } },
@@ -48,7 +46,6 @@ export const historicArea: LayerDef = {
 	geometry: 'polygon',
 	sources: ['645-historic-areas'],
 	build: { source: '645-historic-areas', properties: (p, id) => ({ id: `area-${id}`, name_zh: String(p.title) }) },
-	schema: z.object({ id: z.string(), name_zh: z.string().min(1), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '名称', en: 'Name' } }],
 	searchable: ['name_zh'],
@@ -70,7 +67,6 @@ export const historicParks: LayerDef = {
 	geometry: 'polygon',
 	sources: ['645-parks'],
 	build: { source: '645-parks', properties: (p, id) => ({ id: `park-${id}`, name_zh: String(p.title) }) },
-	schema: z.object({ id: z.string(), name_zh: z.string().min(1), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '名称', en: 'Name' } }],
 	searchable: ['name_zh'],
@@ -94,7 +90,6 @@ export const metroLines: LayerDef = {
 	geometry: 'line',
 	sources: ['osm-metro-lines'],
 	build: { source: 'osm-metro-lines', properties: (p, id) => ({ id, name_zh: String(p.name), route: str(p.route) }) },
-	schema: z.object({ id: z.string(), name_zh: z.string().min(1), route: z.string().nullable(), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '线路', en: 'Line' } }],
 	searchable: [],
@@ -124,7 +119,6 @@ export const metroStations: LayerDef = {
 	geometry: 'point',
 	sources: ['osm-metro-stations'],
 	build: { source: 'osm-metro-stations', properties: (p, id) => ({ id, name_zh: String(p.name) }) },
-	schema: z.object({ id: z.string(), name_zh: z.string().min(1), in_district: z.boolean() }),
 	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '车站', en: 'Station' } }],
 	searchable: ['name_zh'],

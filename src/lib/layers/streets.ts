@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
 import type { LayerDef } from './types';
@@ -13,22 +12,6 @@ function streetLabel(lang: 'zh' | 'en'): ExpressionSpecification {
 	return ['step', ['zoom'], modern, 16, ['case', ['any', ['has', 'name_historic'], ['has', 'name_fr']], both, modern]];
 }
 
-const streetProps = z.object({
-	id: z.string(),
-	osm_id: z.number().int(),
-	name: z.string().nullable(),
-	name_en: z.string().nullable(),
-	highway: z.string(),
-	oneway: z.boolean(),
-	lanes: z.number().nullable(),
-	name_historic: z.string().nullable().describe('Historic Chinese name(s), from the 645 historic roads by geometric overlap'),
-	historic_match: z.string().nullable(),
-	name_fr: z.string().nullable().describe('French/English historic name, from Virtual Shanghai addresses'),
-	never_widened: z.enum(['confirmed', 'unconfirmed']).nullable(),
-	never_widened_source: z.string().nullable(),
-	in_district: z.boolean()
-});
-
 export const streets: LayerDef = {
 	id: 'streets',
 	title: { zh: '街道', en: 'Streets' },
@@ -41,7 +24,6 @@ export const streets: LayerDef = {
 	geometry: 'line',
 	sources: ['osm-streets', '645-roads', 'virtual-shanghai'],
 	build: { stage: 'streets' },
-	schema: streetProps,
 	minzoom: 12,
 	tileProperties: ['id', 'name', 'name_en', 'name_historic', 'name_fr', 'highway', 'oneway', 'never_widened', 'in_district'],
 	popup: [

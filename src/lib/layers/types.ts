@@ -1,4 +1,3 @@
-import type { ZodObject } from 'zod';
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 
 export type Lang = 'zh' | 'en';
@@ -51,7 +50,8 @@ export interface FilterDef {
 }
 
 /**
- * A layer, declared once. The pipeline reads `build`, `schema` and the zooms; the map,
+ * A layer, declared once. The pipeline reads `build` and the zooms (and the layer's schema in
+ * ./schemas.ts, kept apart so the browser never loads zod); the map,
  * legend, panel, catalogue and API read the rest.
  */
 export interface LayerDef {
@@ -66,7 +66,6 @@ export interface LayerDef {
 	/** Manifest ids of every source it draws on (licences and attribution follow from them). */
 	sources: string[];
 	build: LayerBuild;
-	schema: ZodObject;
 	minzoom: number;
 	/**
 	 * Properties written into the vector tiles (styling, filters, labels, the id). Long text
@@ -80,4 +79,6 @@ export interface LayerDef {
 	searchable: string[];
 	style: LayerStyle;
 	filters?: FilterDef[];
+	/** false: a drawing aid (the mask), not a dataset; the catalogue and API leave it out. */
+	catalogue?: false;
 }

@@ -1,42 +1,42 @@
 import { z } from 'zod';
+import { field } from './field';
+import { BATCHES, RELIC_LEVELS } from './vocabulary';
 
-export const BATCHES = ['第一批', '第二批', '第三批', '第四批', '第五批'] as const;
-export const BATCH_YEARS: Record<(typeof BATCHES)[number], number> = { 第一批: 1989, 第二批: 1994, 第三批: 1999, 第四批: 2005, 第五批: 2015 };
-export const RELIC_LEVELS = ['全国重点文物保护单位', '上海市文物保护单位', '区级文物保护单位'] as const;
+export { BATCHES, BATCH_YEARS, RELIC_LEVELS } from './vocabulary';
 
 const nullableText = z.string().min(1).nullable();
 
 /** One real protected building, merged from every source that describes it. */
 export const protectedBuilding = z.object({
-	id: z.string().min(1),
-	name_zh: z.string().min(1),
-	name_en: nullableText.describe('English name (OSM name:en or Virtual Shanghai)'),
-	name_pinyin: nullableText.describe('Pinyin of the name, from the Shanghai Library record'),
-	name_historic: nullableText.describe('Historic Chinese name (Virtual Shanghai) where it differs'),
-	address: nullableText.describe('Modern address as the listing gives it'),
-	address_historic: nullableText.describe('Historic address (Virtual Shanghai), e.g. "1920 AVENUE JOFFRE"'),
-	excellent: z.boolean().describe('Listed as 上海市优秀历史建筑'),
-	batch: z.enum(BATCHES).nullable().describe('Batch of the 优秀历史建筑 listing'),
-	batch_source: nullableText.describe('Where the batch comes from'),
-	relic_level: z.enum(RELIC_LEVELS).nullable().describe('文物保护单位 level'),
-	red_site: z.boolean().describe('Listed as a 红色旅游景点 (red-tourism site)'),
-	protection: z.enum(['excellent', 'relic', 'both']).describe('Which protection lists name it'),
-	year_built: z.number().int().min(1800).max(2030).nullable(),
-	decade: z.number().int().nullable(),
-	year_text: nullableText.describe('Construction date as written by the source'),
-	architect: nullableText,
-	municipal_no: nullableText.describe('Municipal number from the 645 atlas'),
-	description: nullableText,
-	wiki_url: nullableText,
-	photo: nullableText.describe('Photo file name (served from /photos/)'),
-	photo_credit: nullableText,
-	photo_link: nullableText,
-	geometry_source: z.enum(['osm-footprint', 'point']),
-	lon: z.number(),
-	lat: z.number(),
-	source_ids: z.string().describe('Every source record merged here, ";"-separated'),
-	match: z.string().describe('How each secondary source was matched'),
-	in_district: z.boolean()
+	id: field(z.string().min(1), 'Stable id of the building record (from its primary source)', '建筑记录的稳定标识（取自主要来源）'),
+	name_zh: field(z.string().min(1), 'Chinese name as listed', '名录所载中文名称'),
+	name_en: field(nullableText, 'English name (OSM name:en or Virtual Shanghai)', '英文名（OSM name:en 或 Virtual Shanghai）'),
+	name_pinyin: field(nullableText, 'Pinyin of the name, from the Shanghai Library record', '名称拼音（上海图书馆记录）'),
+	name_historic: field(nullableText, 'Historic Chinese name (Virtual Shanghai) where it differs', '历史中文名（Virtual Shanghai），与今名不同时'),
+	address: field(nullableText, 'Modern address as the listing gives it', '名录所载今地址'),
+	address_historic: field(nullableText, 'Historic address (Virtual Shanghai), e.g. "1920 AVENUE JOFFRE"', '历史门牌（Virtual Shanghai），如 1920 AVENUE JOFFRE'),
+	excellent: field(z.boolean(), 'Listed as 上海市优秀历史建筑 (Excellent Historic Building)', '是否列入上海市优秀历史建筑'),
+	batch: field(z.enum(BATCHES).nullable(), 'Batch of the 优秀历史建筑 listing', '优秀历史建筑公布批次'),
+	batch_source: field(nullableText, 'Where the batch comes from', '批次信息的出处'),
+	relic_level: field(z.enum(RELIC_LEVELS).nullable(), '文物保护单位 (protected relic site) level', '文物保护单位级别'),
+	red_site: field(z.boolean(), 'Listed as a 红色旅游景点 (red-tourism site)', '是否为红色旅游景点'),
+	protection: field(z.enum(['excellent', 'relic', 'both']), 'Which protection lists name it: excellent, relic or both', '所属保护名录：优秀历史建筑、文物保护单位或两者'),
+	year_built: field(z.number().int().min(1800).max(2030).nullable(), 'Year built: the first year the source\'s date gives (e.g. 1928 of "1928 1932增建")', '建造年份：取来源所写时间中的第一个年份（如“1928 1932增建”取 1928）'),
+	decade: field(z.number().int().nullable(), 'Decade of year_built, for filtering', '建造年代（十年），用于筛选'),
+	year_text: field(nullableText, 'Construction date as written by the source', '来源所写的建造时间'),
+	architect: field(nullableText, 'Architect or firm (645 atlas)', '建筑师或事务所（645 图集）'),
+	municipal_no: field(nullableText, 'Municipal number from the 645 atlas', '645 图集中的市级编号'),
+	description: field(nullableText, 'Description from the source', '来源中的简介'),
+	wiki_url: field(nullableText, 'Wikipedia or Wikidata page', '维基百科或 Wikidata 页面'),
+	photo: field(nullableText, 'Photo file name (served from /photos/)', '照片文件名（位于 /photos/）'),
+	photo_credit: field(nullableText, 'Author and licence of the photo (Wikimedia Commons)', '照片作者与许可（Wikimedia Commons）'),
+	photo_link: field(nullableText, 'The photo\'s Wikimedia Commons page', '照片在 Wikimedia Commons 的页面'),
+	geometry_source: field(z.enum(['osm-footprint', 'point']), 'osm-footprint: the OSM building outline; point: the listing\'s coordinates', 'osm-footprint：OSM 建筑轮廓；point：名录坐标点'),
+	lon: field(z.number(), 'Longitude of the building\'s point, WGS84', '建筑点位经度（WGS84）'),
+	lat: field(z.number(), 'Latitude of the building\'s point, WGS84', '建筑点位纬度（WGS84）'),
+	source_ids: field(z.string(), 'Every source record merged here, ";"-separated', '合并到本记录的各来源记录，以分号分隔'),
+	match: field(z.string(), 'How each secondary source was matched', '各辅助来源的匹配方式'),
+	in_district: field(z.boolean(), 'Inside the subdistrict (false: in the 300 m context around it)', '是否在街道范围内（false：周边 300 米范围）')
 });
 
 export type ProtectedBuilding = z.infer<typeof protectedBuilding>;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { FACILITY_CATEGORY_KEYS, PROJECT_STATUSES } from './vocabulary';
+
+export { FACILITY_CATEGORIES, FACILITY_CATEGORY_KEYS, PROJECT_STATUSES, type FacilityCategory, type ProjectStatus } from './vocabulary';
 
 /**
  * The project's own registers (data/registers/*.json): sites the subdistrict newsletters
@@ -43,9 +46,6 @@ const baseRecord = cited.extend({
 	note_en: text.optional()
 });
 
-/** The retrofit lifecycle the subdistricts report, in order. */
-export const PROJECT_STATUSES = ['consultation', 'design', 'construction', 'completed'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 const statusEvent = cited.extend({ status: z.enum(PROJECT_STATUSES) });
 
@@ -66,24 +66,6 @@ export const sprinklerRecord = project.and(z.object({ kind: z.literal('installat
 
 export const chargingRecord = project.and(z.object({ kind: z.enum(['cabinet', 'estate-site']) }));
 
-/**
- * Shanghai's 15-minute community life circle groups services like this (上海市15分钟社区生活圈
- * 规划导则); the portal's facilities, curated and open-data alike, use these keys.
- */
-export const FACILITY_CATEGORIES = {
-	community: { zh: '社区服务', en: 'Community services', color: '#8e44ad' },
-	health: { zh: '医疗卫生', en: 'Health', color: '#d62828' },
-	elderly: { zh: '养老与助餐', en: 'Elderly care & dining', color: '#e76f51' },
-	education: { zh: '教育', en: 'Education', color: '#2a9d8f' },
-	culture: { zh: '文化体育', en: 'Culture & sport', color: '#457b9d' },
-	market: { zh: '菜场与日常购物', en: 'Markets & daily shopping', color: '#e9a820' },
-	park: { zh: '公园与公共空间', en: 'Parks & public space', color: '#4c956c' },
-	safety: { zh: '公共安全', en: 'Safety', color: '#9d0208' },
-	legal: { zh: '法律服务', en: 'Legal services', color: '#5c677d' },
-	transport: { zh: '公共交通', en: 'Public transport', color: '#1d3557' }
-} as const;
-export type FacilityCategory = keyof typeof FACILITY_CATEGORIES;
-export const FACILITY_CATEGORY_KEYS = Object.keys(FACILITY_CATEGORIES) as [FacilityCategory, ...FacilityCategory[]];
 
 /** A published number about one site (e.g. 71 stalls), kept with its words. */
 const fact = z.object({ key: z.string().regex(/^[a-z0-9_]+$/), value: z.number().finite(), unit: text, quote: text });

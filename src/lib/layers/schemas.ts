@@ -1,0 +1,96 @@
+import { z, type ZodObject } from 'zod';
+import { field } from '../schema/field';
+import { protectedBuilding } from '../schema/protected-building';
+import { FACILITY_CATEGORY_KEYS, PROJECT_STATUSES } from '../schema/vocabulary';
+
+/**
+ * The schema of every layer's feature properties, keyed by layer id: the half of the layer
+ * registry the pipeline (last gate before tiling), the catalogue's data dictionary and the
+ * OpenAPI document read. It lives apart from `LAYERS` so the map's first load never carries
+ * zod; a test keeps the two halves in step.
+ */
+
+const id = field(z.string().min(1), 'Stable id of the feature', '要素的稳定标识');
+const inDistrict = field(z.boolean(), 'Inside the subdistrict (false: in the 300 m context around it)', '是否在街道范围内（false：周边 300 米范围）');
+const nameZh = field(z.string().min(1), 'Chinese name', '中文名称');
+
+const street = z.object({
+	id,
+	osm_id: field(z.number().int(), 'OpenStreetMap way id', 'OpenStreetMap 道路（way）编号'),
+	name: field(z.string().nullable(), 'Street name (OSM name)', '路名（OSM name）'),
+	name_en: field(z.string().nullable(), 'English street name (OSM name:en)', '英文路名（OSM name:en）'),
+	highway: field(z.string(), 'OSM road class (primary, secondary, residential…)', 'OSM 道路等级（primary、secondary、residential 等）'),
+	oneway: field(z.boolean(), 'One-way for vehicles', '机动车单行'),
+	lanes: field(z.number().nullable(), 'Number of lanes (OSM lanes)', '车道数（OSM lanes）'),
+	name_historic: field(z.string().nullable(), 'Historic Chinese name(s), from the 645 historic roads by geometric overlap', '历史路名（645 图集历史道路，按几何重叠匹配）'),
+	historic_match: field(z.string().nullable(), 'How the historic name was matched, with the share of overlap', '历史路名的匹配方式及重叠比例'),
+	name_fr: field(z.string().nullable(), 'French/English concession-era name, from Virtual Shanghai addresses', '租界时期外文路名（Virtual Shanghai 地址）'),
+	never_widened: field(z.enum(['confirmed', 'unconfirmed']).nullable(), 'On the never-to-be-widened list: confirmed by a cited source, or an unconfirmed candidate', '永不拓宽道路：有出处核实，或待核实候选'),
+	never_widened_source: field(z.string().nullable(), 'Where the never-widened entry comes from', '永不拓宽条目的出处'),
+	in_district: inDistrict
+});
+
+const registerCommon = z.object({
+	id,
+	name_zh: nameZh,
+	name_en: field(z.string().min(1), 'English name', '英文名称'),
+	district: field(z.string().nullable(), 'Subdistrict whose newsletter names it (tianping, hunan)', '所属街道（简报来源：tianping 天平、hunan 湖南）'),
+	address: field(z.string().nullable(), 'Address exactly as the source writes it', '来源原文地址'),
+	note_zh: field(z.string().nullable(), 'About the site, in Chinese', '说明（中文）'),
+	note_en: field(z.string().nullable(), 'About the site, in English', '说明（英文）'),
+	source: field(z.string().min(1), 'The seed newsletter file or dataset it comes from', '出处：街道简报文件或数据集'),
+	date: field(z.string().nullable(), 'Date of the article (YYYY, YYYY-MM or YYYY-MM-DD)', '报道日期'),
+	quote: field(z.string().nullable(), 'The source’s own words', '来源原文'),
+	geocode_method: field(z.enum(['exact', 'interpolated', 'street', 'pinned', 'source']), 'How the point was placed: exact address anchor, interpolated along the street, street midpoint, pinned coordinates, or the dataset’s own position', '定位方法：门牌锚点、沿街插值、道路中点、指定坐标或数据集自带坐标'),
+	geocode_confidence: field(z.number().min(0).max(1).nullable(), 'Geocoder confidence, 0–1', '地理编码可信度（0–1）'),
+	geocode_note: field(z.string().nullable(), 'Anchors or basis of the position', '定位依据（所用锚点等）'),
+	in_district: inDistrict
+});
+
+const project = registerCommon.extend({
+	kind: field(z.string(), 'Kind of site (retrofit, guidance-centre, installation, cabinet, estate-site)', '类型（加梯项目、指导站、喷淋安装、充电柜、集中充电点）'),
+	status: field(z.enum(PROJECT_STATUSES).nullable(), 'Latest status: consultation → design → construction → completed', '最新进度：征询 → 设计 → 施工 → 竣工'),
+	status_date: field(z.string().nullable(), 'Date of the latest status', '最新进度日期'),
+	year: field(z.string().regex(/^\d{4}$/).nullable(), 'Year of the latest status, for filtering', '最新进度年份，用于筛选'),
+	status_history: field(z.string().nullable(), 'Every reported status with its date, in order', '历次进度及日期'),
+	entrances: field(z.number().int().positive().nullable().optional(), 'Building entrances (门洞) in the project', '门洞数')
+});
+
+const facility = registerCommon.extend({
+	category: field(z.enum(FACILITY_CATEGORY_KEYS), 'Main 15-minute life-circle category', '15 分钟生活圈主要类别'),
+	categories: field(z.string().min(1), 'Every category it serves, main first, space-separated', '所服务的全部类别（主类别在前，空格分隔）'),
+	facts_zh: field(z.string().nullable(), 'Published figures about the site, in the source’s words', '来源所载数据（原文）'),
+	facts_en: field(z.string().nullable(), 'Published figures about the site, in English', '来源所载数据（英文）'),
+	origin: field(z.enum(['register', 'open-data']), 'register: the subdistrict newsletters; open-data: a public dataset', 'register：街道简报；open-data：开放数据'),
+	dataset: field(z.string().min(1), 'Dataset the record comes from', '记录所属数据集')
+});
+
+const named = z.object({ id, name_zh: nameZh, in_district: inDistrict });
+
+export const LAYER_SCHEMAS: Readonly<Record<string, ZodObject>> = {
+	'district-mask': z.object({ in_district: inDistrict }),
+	'historic-parks': named,
+	'historic-area': named,
+	streets: street,
+	'metro-lines': named.extend({ route: field(z.string().nullable(), 'Line number (OSM ref)', '线路编号') }),
+	'district-boundary': named.extend({ name_en: field(z.string(), 'English name', '英文名称') }),
+	'never-widened-roads': street,
+	'protected-buildings': protectedBuilding,
+	'former-residences': named.extend({
+		name_zh: field(z.string().min(1), 'The person who lived there', '人物'),
+		address: field(z.string().nullable(), 'Address (645 atlas)', '地址（645 图集）'),
+		district_zh: field(z.string().nullable(), 'District (645 atlas)', '所在区（645 图集）')
+	}),
+	'metro-stations': named,
+	facilities: facility,
+	'charging-sites': project,
+	'fire-sprinklers': project,
+	'elevator-retrofits': project
+};
+
+/** The schema of a layer's feature properties; throws for an id the registry does not know. */
+export function layerSchema(layerId: string): ZodObject {
+	const schema = LAYER_SCHEMAS[layerId];
+	if (!schema) throw new Error(`no schema for layer "${layerId}" in src/lib/layers/schemas.ts`);
+	return schema;
+}
