@@ -194,7 +194,12 @@ function checkFigures(district: District, boundary: Area, layers: Map<string, La
 			const names = (status: string) => new Set((layers.get('never-widened-roads') ?? []).filter((f) => f.properties.never_widened === status).map((f) => f.properties.name));
 			return { value: names('confirmed').size, note: `confirmed; ${names('unconfirmed').size} more named as unconfirmed candidates` };
 		},
-		area_km2: () => ({ value: Math.round(areaOf(boundary) / 1e4) / 100, note: 'area of the OSM boundary polygon' })
+		area_km2: () => ({ value: Math.round(areaOf(boundary) / 1e4) / 100, note: 'area of the OSM boundary polygon' }),
+		public_legal_service_rooms: () => ({
+			value: inDistrict('facilities', (f) => f.properties.origin === 'register' && String(f.properties.categories).split(' ').includes('legal')),
+			note: 'legal-service places of the registers on the map in the district; a room the newsletters name without an address cannot be placed'
+		}),
+		estate_charging_sites_2020: () => ({ value: inDistrict('charging-sites'), note: 'charging sites on the map; the newsletters publish the total but name no site' })
 	};
 	return district.figures.map((fig) => {
 		const c = computed[fig.key]?.() ?? { value: null, note: 'no source in the bundle to count this' };

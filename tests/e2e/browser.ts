@@ -3,7 +3,8 @@
  * (`npx playwright install` cannot download browsers on this project's machines, so we never use
  * Playwright's bundled builds.)
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
@@ -113,4 +114,14 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 	mkdirSync(dirname(file), { recursive: true });
 	await page.screenshot({ path: file, fullPage: true });
 	return file;
+}
+
+/** axe-core's serious and critical findings on the page as it stands, as "rule (nodes)". */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+	const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+	await page.addScriptTag({ content: axeSource });
+	return page.evaluate(async () => {
+		const result = await (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+		return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+	});
 }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, type OpenedPage } from './browser';
+import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, seriousAxeViolations, type OpenedPage } from './browser';
 import { clickAt, paintedShare, renderedCount, waitForMap } from './map';
 
 let browser: Browser;
@@ -214,12 +213,7 @@ describe('phones and accessibility', () => {
 			await waitForMap(page);
 			await page.waitForTimeout(1500); // the worker's answers
 			await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-			const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-			await page.addScriptTag({ content: axeSource });
-			const violations = await page.evaluate(async () => {
-				const result = await (window as unknown as { axe: { run(o?: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
-				return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-			});
+			const violations = await seriousAxeViolations(page);
 			expect(violations).toEqual([]);
 		} finally {
 			await context.close();

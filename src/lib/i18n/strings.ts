@@ -21,6 +21,7 @@ export const STRINGS = {
 	noResults: { zh: '没有找到', en: 'Nothing found' },
 	formerly: { zh: '旧称', en: 'formerly' },
 	share: { zh: '分享链接', en: 'Share link' },
+	openData: { zh: '开放数据', en: 'Open data' },
 	copied: { zh: '链接已复制', en: 'Link copied' },
 	close: { zh: '关闭', en: 'Close' },
 	source: { zh: '数据来源', en: 'Source' },

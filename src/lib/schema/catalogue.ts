@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { field } from './field';
+import { publishedFigure } from './district';
+
+/**
+ * The documents of the portal's static JSON API (/api/…), and the OpenAPI document's
+ * component schemas: one definition for the prerendering endpoints, their tests and the docs.
+ */
+
+const text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+export const datasetSource = z.object({
+	id: field(z.string().min(1), 'Source id in the pipeline manifest', '数据源在流程清单中的标识'),
+	description: field(z.string(), 'What the source is', '数据源说明'),
+	file: field(z.string().nullable(), 'File in the source bundle (null for the project’s own registers)', '数据包中的文件（项目自有名录为 null）'),
+	crs: field(z.enum(['WGS84', 'GCJ02', 'BD09']), 'Coordinate system as published; the portal converts everything to WGS84', '原始坐标系；门户统一转换为 WGS84'),
+	as_of: field(z.string().nullable(), 'Date of the data as published, where the source states one', '数据日期（来源注明时）'),
+	attribution: field(z.string().min(1), 'Credit the licence asks for', '许可要求的署名'),
+	licence: field(z.string().min(1), 'Licence', '许可'),
+	link: field(z.string().url(), 'Where the licence or source is described', '许可或来源说明的链接')
+});
+
+export const datasetSummary = z.object({
+	id: field(z.string().regex(/^[a-z][a-z0-9-]*$/), 'Dataset (layer) id', '数据集（图层）标识'),
+	title: field(text, 'Title in Chinese and English', '中英文标题'),
+	description: field(text, 'Description in Chinese and English', '中英文说明'),
+	group: field(z.enum(['base', 'thematic', 'context']), 'base: the basemap; thematic: the portal’s subject layers; context: reference overlays', 'base 底图；thematic 专题图层；context 参考图层'),
+	geometry: field(z.enum(['point', 'line', 'polygon', 'mixed']), 'Geometry type of the features', '要素几何类型'),
+	sources: field(z.array(datasetSource).min(1), 'Every source the dataset draws on', '数据集所用的全部来源'),
+	crs: field(z.literal('WGS84'), 'Coordinate system of every download', '下载数据的坐标系'),
+	updated: field(z.string().nullable(), 'Latest date among its sources’ data (null: no source states one)', '来源数据的最新日期（均未注明时为 null）'),
+	built: field(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), 'Date the portal built this data', '门户生成数据的日期'),
+	count: field(z.object({ district: z.number().int().min(0), context: z.number().int().min(0), total: z.number().int().min(0) }), 'Features inside the subdistrict, in its 300 m context, and in all', '街道内、周边 300 米、合计的要素数'),
+	bbox: field(bbox.nullable(), 'Bounding box [west, south, east, north], WGS84 (null when empty)', '范围 [西, 南, 东, 北]（WGS84；无要素时为 null）'),
+	rejected: field(z.number().int().min(0), 'Records the pipeline rejected from its sources (see the build report)', '流程从来源中剔除的记录数（见生成报告）'),
+	downloads: field(
+		z.object({ geojson: z.string(), csv: z.string(), pmtiles: z.string(), pmtiles_layer: z.string() }),
+		'Download paths: GeoJSON, CSV, and the PMTiles archive holding the layer (its source-layer name)',
+		'下载路径：GeoJSON、CSV，以及包含该图层的 PMTiles 文件（及其图层名）'
+	),
+	page: field(z.string(), 'The dataset’s page in the catalogue', '数据集目录页面')
+});
+
+export const datasetsIndex = z.object({
+	district: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() }),
+	built: z.string(),
+	datasets: z.array(datasetSummary)
+});
+
+export const districtDocument = z.object({
+	id: field(z.string(), 'Subdistrict id', '街道标识'),
+	name_zh: z.string(),
+	name_en: z.string(),
+	built: field(z.boolean(), 'Whether this portal build covers the subdistrict (counts are computed only for it)', '本次生成是否覆盖该街道（仅对其计算统计）'),
+	area_km2: field(z.number().nullable(), 'Area of the OSM boundary polygon (built subdistrict only)', 'OSM 边界面积（仅限已生成街道）'),
+	figures: z.array(
+		publishedFigure.extend({
+			computed: field(z.number().nullable(), 'The portal’s own count of the same thing, where its sources allow one', '门户依据数据源计算的同口径数值（可计算时）'),
+			computed_note: field(z.string().nullable(), 'How the count was made, or why there is none', '计算方法，或无法计算的原因')
+		})
+	)
+});
+
+export type DatasetSource = z.infer<typeof datasetSource>;
+export type DatasetSummary = z.infer<typeof datasetSummary>;
+export type DatasetsIndex = z.infer<typeof datasetsIndex>;
+export type DistrictDocument = z.infer<typeof districtDocument>;

@@ -1,0 +1,175 @@
+/**
+ * The open-data catalogue, computed at prerender time from the pipeline's outputs
+ * (static/data) and the layer registry: what /datasets, /about and the JSON API publish.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { SOURCES } from '../../../scripts/pipeline/manifest';
+import { LAYERS, type LayerDef } from '../layers';
+import type { DatasetSource, DatasetSummary, DatasetsIndex } from '../schema/catalogue';
+import { CREDITS } from '../sources';
+
+export type Features = FeatureCollection<Geometry, Record<string, unknown>>;
+
+/** Registry layers that are data someone may want; the mask is a drawing aid made from the boundary. */
+export const DATASETS: readonly LayerDef[] = LAYERS.filter((layer) => layer.catalogue !== false);
+
+export function datasetById(id: string): LayerDef | undefined {
+	return DATASETS.find((d) => d.id === id);
+}
+
+/** Where the pipeline wrote its outputs; `HENGFU_DATA_DIR` lets tests point elsewhere. */
+export function dataDir(): string {
+	return resolve(process.env.HENGFU_DATA_DIR ?? 'static/data');
+}
+
+export function readData<T>(name: string): T {
+	const path = resolve(dataDir(), name);
+	if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run data\` before building the site`);
+	return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+export function readLayer(id: string): Features {
+	return readData<Features>(`${id}.geojson`);
+}
+
+export interface SourceCountRow {
+	source: string;
+	file: string;
+	read: number;
+	accepted: number;
+	rejected: number;
+	outsideArea: number;
+}
+export interface RejectionRow {
+	source: string;
+	file: string;
+	index: number;
+	id: string | null;
+	reason: string;
+}
+export interface Unplaced {
+	register: string;
+	id: string;
+	name_zh: string;
+	address: string | null;
+	code: string;
+	reason: string;
+}
+export interface BuildReport {
+	district: { id: string; name_zh: string; name_en: string };
+	sources: SourceCountRow[];
+	rejected: RejectionRow[];
+	layers: Array<{ id: string; total: number; in_district: number }>;
+	figures: Array<{ key: string; label_en: string; published: number; source: string; computed: number | null; note: string }>;
+	registers: { counts: SourceCountRow[]; rejected: RejectionRow[]; unplaced: Unplaced[] };
+}
+
+export function readReport(): BuildReport {
+	return readData<BuildReport>('build-report.json');
+}
+
+/** The day the data was built: the report's modification date, so a rebuild of the site alone does not change it. */
+export function builtOn(): string {
+	return statSync(resolve(dataDir(), 'build-report.json')).mtime.toISOString().slice(0, 10);
+}
+
+/** The report's source names this dataset answers for: its manifest sources, its register, its own schema gate. */
+function reportSources(layer: LayerDef): Set<string> {
+	const names = new Set(layer.sources);
+	if (layer.sources.includes('hengfu-registers')) names.add(`register:${layer.id}`);
+	names.add(`layer:${layer.id}`);
+	return names;
+}
+
+export interface DatasetReport {
+	counts: SourceCountRow[];
+	rejected: RejectionRow[];
+	unplaced: Unplaced[];
+}
+
+/** The build report's rows for one dataset: per-source accounting, every rejected record, unplaced register records. */
+export function datasetReport(layer: LayerDef, report: BuildReport = readReport()): DatasetReport {
+	const names = reportSources(layer);
+	return {
+		counts: [...report.sources, ...report.registers.counts.filter((c) => !report.sources.some((s) => s.source === c.source))].filter((c) => names.has(c.source)),
+		rejected: [...report.rejected, ...report.registers.rejected].filter((r) => names.has(r.source)),
+		unplaced: report.registers.unplaced.filter((u) => u.register === layer.id)
+	};
+}
+
+function sourceOf(id: string): DatasetSource {
+	const credit = CREDITS[id];
+	if (!credit) throw new Error(`src/lib/sources.ts has no credit for source "${id}"`);
+	if (id === 'hengfu-registers') {
+		return { id, description: 'the project’s registers (data/registers), from the subdistrict newsletters', file: null, crs: 'WGS84', as_of: null, attribution: credit.attribution, licence: credit.licence, link: credit.link };
+	}
+	const entry = SOURCES.find((s) => s.id === id);
+	return {
+		id,
+		description: entry?.description ?? id,
+		file: entry?.file ?? null,
+		crs: entry?.crs ?? 'WGS84',
+		as_of: entry?.asOf ?? null,
+		attribution: credit.attribution,
+		licence: credit.licence,
+		link: credit.link
+	};
+}
+
+/** [w, s, e, n] over every position, or null for an empty collection. */
+export function bboxOf(features: Features['features']): [number, number, number, number] | null {
+	const box = [Infinity, Infinity, -Infinity, -Infinity];
+	const visit = (c: unknown): void => {
+		if (Array.isArray(c) && typeof c[0] === 'number') {
+			box[0] = Math.min(box[0], c[0]);
+			box[1] = Math.min(box[1], c[1] as number);
+			box[2] = Math.max(box[2], c[0]);
+			box[3] = Math.max(box[3], c[1] as number);
+		} else if (Array.isArray(c)) c.forEach(visit);
+	};
+	for (const f of features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+	if (!Number.isFinite(box[0])) return null;
+	return box.map((v) => Math.round(v * 1e6) / 1e6) as [number, number, number, number];
+}
+
+/** The newest date among the sources' own dates and the records' (register articles carry theirs). */
+function latestDate(sources: DatasetSource[], features: Features['features']): string | null {
+	const dates = sources.map((s) => s.as_of).filter((d): d is string => Boolean(d));
+	for (const f of features) if (typeof f.properties?.date === 'string') dates.push(f.properties.date);
+	return dates.length ? dates.sort().at(-1)! : null;
+}
+
+export function datasetSummary(layer: LayerDef, report: BuildReport = readReport(), built = builtOn()): DatasetSummary {
+	const { features } = readLayer(layer.id);
+	const sources = layer.sources.map(sourceOf);
+	const district = features.filter((f) => f.properties?.in_district === true).length;
+	return {
+		id: layer.id,
+		title: layer.title,
+		description: layer.description,
+		group: layer.group,
+		geometry: layer.geometry,
+		sources,
+		crs: 'WGS84',
+		updated: latestDate(sources, features),
+		built,
+		count: { district, context: features.length - district, total: features.length },
+		bbox: bboxOf(features),
+		rejected: datasetReport(layer, report).rejected.length,
+		downloads: {
+			geojson: `/api/datasets/${layer.id}.geojson`,
+			csv: `/api/datasets/${layer.id}.csv`,
+			pmtiles: `/tiles/${layer.archive}.pmtiles`,
+			pmtiles_layer: layer.id
+		},
+		page: `/datasets/${layer.id}`
+	};
+}
+
+export function datasetsIndex(): DatasetsIndex {
+	const report = readReport();
+	const built = builtOn();
+	return { district: report.district, built, datasets: DATASETS.map((layer) => datasetSummary(layer, report, built)) };
+}

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { SOURCES } from '../../../../scripts/pipeline/manifest';
+import { fromWgs84 } from '$lib/geo/crs';
+import { metres } from '$lib/geo/distance';
+import { readData, readReport } from '$lib/server/catalogue';
+import { districtDocuments } from '$lib/server/districts';
+import { CREDITS } from '$lib/sources';
+import type { PageServerLoad } from './$types';
+
+interface Metric {
+	value: number;
+	unit: string;
+	goal: string;
+}
+
+/** The benchmark's geocoding and walking figures, as last measured (bench/results.json is committed). */
+function benchFigures(): Record<string, Metric> {
+	if (!existsSync('bench/results.json')) return {};
+	const all = JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, Metric>;
+	return Object.fromEntries(Object.entries(all).filter(([k]) => /^(geocode_|isochrone_|walk_graph)/.test(k)));
+}
+
+/** How far the two Chinese encodings move a point in the district: why every source is converted. */
+function crsOffsets(): { at: string; gcj02_m: number; bd09_m: number } {
+	const pb = readData<{ features: Array<{ properties: { name_zh: string; lon: number; lat: number } }> }>('protected-buildings.geojson');
+	const ref = pb.features.find((f) => f.properties.name_zh.includes('武康大楼')) ?? pb.features[0];
+	const at: [number, number] = [ref.properties.lon, ref.properties.lat];
+	return {
+		at: ref.properties.name_zh,
+		gcj02_m: Math.round(metres(at, fromWgs84(at, 'GCJ02') as [number, number])),
+		bd09_m: Math.round(metres(at, fromWgs84(at, 'BD09') as [number, number]))
+	};
+}
+
+export const load: PageServerLoad = () => {
+	const report = readReport();
+	const full = readData<{ conflation: Array<{ source: string; candidates: number; matched: number; byMethod: Record<string, number> }>; walk: { nodes: number; edges: number; waysRead: number; waysKept: number } }>('build-report.json');
+	return {
+		district: report.district,
+		sources: SOURCES.map((s) => {
+			const count = report.sources.find((c) => c.source === s.id);
+			return { id: s.id, file: s.file, crs: s.crs, description: s.description, licence: CREDITS[s.id]?.licence ?? s.licence, read: count?.read ?? null, accepted: count?.accepted ?? null, rejected: count?.rejected ?? null };
+		}),
+		conflation: full.conflation,
+		walk: full.walk,
+		offsets: crsOffsets(),
+		bench: benchFigures(),
+		districts: districtDocuments()
+	};
+};

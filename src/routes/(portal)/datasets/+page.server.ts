@@ -1,0 +1,4 @@
+import { datasetsIndex } from '$lib/server/catalogue';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => datasetsIndex();

@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LAYERS, layerById } from '../../src/lib/layers';
+import { layerSchema } from '../../src/lib/layers/schemas';
+import { styleLayerIds } from '../../src/lib/map/style';
+import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, seriousAxeViolations } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const DATASET_IDS = LAYERS.filter((l) => l.catalogue !== false).map((l) => l.id);
+const built = (id: string) => JSON.parse(readFileSync(`build/data/${id}.geojson`, 'utf8')) as { features: Array<{ properties: Record<string, unknown> }> };
+
+async function shownCount(page: Page, id: string): Promise<number> {
+	return parseInt((await page.locator(`[data-dataset="${id}"] [data-count="district"]`).textContent())!.replace(/,/g, ''), 10);
+}
+
+describe('open data catalogue', () => {
+	it('lists every dataset of the registry with its counts, licences and downloads; nothing leaves the site', async () => {
+		const { page, context, requests, errors } = await openPage(browser, '/datasets');
+		try {
+			await expect.poll(() => page.locator('[data-dataset]').count()).toBe(DATASET_IDS.length);
+			for (const id of DATASET_IDS) {
+				const card = page.locator(`[data-dataset="${id}"]`);
+				const inDistrict = built(id).features.filter((f) => f.properties.in_district === true).length;
+				expect(await shownCount(page, id), id).toBe(inDistrict);
+				for (const kind of ['geojson', 'csv', 'pmtiles']) expect(await card.locator(`[data-download="${kind}"]`).count(), `${id} ${kind}`).toBe(1);
+			}
+			expect(await page.locator('[data-dataset="streets"]').textContent()).toContain('ODbL');
+			await saveScreenshot(page, 'catalogue');
+			expect(await seriousAxeViolations(page)).toEqual([]);
+			expect(errors).toEqual([]);
+			expectOnlyLocalRequests(requests);
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('opens a dataset: the dictionary lists every schema field, the GeoJSON download validates, the preview pages, the small map draws', async () => {
+		const { page, context, requests, errors } = await openPage(browser, '/datasets');
+		try {
+			await page.locator('[data-dataset="protected-buildings"] h3 a').click();
+			await page.waitForURL(/\/datasets\/protected-buildings$/);
+			const schema = layerSchema('protected-buildings');
+			const fields = await page.locator('[data-dictionary] [data-field]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')));
+			expect(fields.sort()).toEqual(Object.keys(schema.shape).sort());
+			// Allowed values come with their meaning.
+			expect(await page.locator('[data-dictionary] [data-field="protection"]').textContent()).toContain('excellent');
+
+			const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="geojson"]').first().click()]);
+			const doc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+			expect(doc.type).toBe('FeatureCollection');
+			expect(doc.features).toHaveLength(built('protected-buildings').features.length);
+			for (const f of doc.features) expect(schema.safeParse(f.properties).success, String(f.properties.id)).toBe(true);
+
+			await expect.poll(() => page.locator('[data-page="next"]').isEnabled(), { timeout: 10_000 }).toBe(true);
+			await page.locator('[data-page="next"]').click();
+			expect(await page.locator('[data-page-status]').textContent()).toMatch(/21–40/);
+			expect(await page.locator('[data-preview] tbody tr').count()).toBe(20);
+
+			await expect
+				.poll(() => page.evaluate((layers) => {
+					const map = (window as unknown as { datasetMap?: { loaded(): boolean; queryRenderedFeatures(o: unknown): unknown[] } }).datasetMap;
+					return map?.loaded() ? map.queryRenderedFeatures({ layers }).length : 0;
+				}, styleLayerIds(layerById('protected-buildings')!)).catch(() => 0), { timeout: 30_000 })
+				.toBeGreaterThan(0);
+			expect(await page.locator('[data-report="counts"] tbody tr').count()).toBeGreaterThan(0);
+			await saveScreenshot(page, 'dataset-protected-buildings');
+			expect(await seriousAxeViolations(page)).toEqual([]);
+			expect(errors).toEqual([]);
+			expectOnlyLocalRequests(requests);
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('switches to English and keeps the language in its links; the map links to the catalogue', async () => {
+		const { page, context } = await openPage(browser, '/datasets/elevator-retrofits');
+		try {
+			await page.locator('button[data-action="lang"]').click();
+			await expect.poll(() => page.locator('h1').textContent()).toContain('Elevator retrofits');
+			expect(page.url()).toContain('lang=en');
+			expect(await page.locator('nav a[href^="/datasets"]').first().getAttribute('href')).toContain('lang=en');
+			await page.goto(page.url().replace(/\/datasets.*$/, '/?lang=en'));
+			await page.locator('a[data-action="data"]').click();
+			await page.waitForURL(/\/datasets\?lang=en$/);
+			await expect.poll(() => page.locator('h1').textContent()).toBe('Open data');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('works at 375 px without sideways scrolling of the page', async () => {
+		const { page, context } = await openPage(browser, '/datasets/streets', { width: 375 });
+		try {
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+			await saveScreenshot(page, 'dataset-streets-375');
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describe('about and methods', () => {
+	it('sets each published figure beside the portal’s own count, and quotes the geocoder’s measured accuracy', async () => {
+		const { page, context, requests } = await openPage(browser, '/about');
+		try {
+			const report = JSON.parse(readFileSync('build/data/build-report.json', 'utf8')) as { figures: Array<{ key: string; published: number; computed: number | null }> };
+			for (const f of report.figures) {
+				const row = page.locator(`[data-truth="tianping"] [data-figure="${f.key}"]`);
+				expect(await row.locator('[data-computed]').textContent(), f.key).toBe(f.computed === null ? '—' : f.computed.toLocaleString('zh-CN'));
+			}
+			const bench = JSON.parse(readFileSync('bench/results.json', 'utf8'));
+			expect(await page.locator('[data-about="geocode"]').textContent()).toContain(`${bench.geocode_median_m.value} m`);
+			expect(await page.locator('[data-truth="hunan"] tbody tr').count()).toBeGreaterThan(5);
+			await saveScreenshot(page, 'about');
+			expect(await seriousAxeViolations(page)).toEqual([]);
+			expectOnlyLocalRequests(requests);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describe('the prerendered site serves every dataset page and API document', () => {
+	it.each(DATASET_IDS)('%s', async (id) => {
+		const base = inject('baseURL');
+		const page = await fetch(`${base}/datasets/${id}`);
+		expect(page.status).toBe(200);
+		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+		const geojson = await fetch(`${base}/api/datasets/${id}.geojson`);
+		expect(geojson.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+		expect((await geojson.json()).features).toHaveLength(built(id).features.length);
+		const csv = await fetch(`${base}/api/datasets/${id}.csv`);
+		expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+		expect((await csv.text()).split('\r\n').filter(Boolean).length).toBe(built(id).features.length + 1);
+	});
+
+	it('the catalogue, the districts and the OpenAPI document', async () => {
+		const base = inject('baseURL');
+		const index = await (await fetch(`${base}/api/datasets.json`)).json();
+		expect(index.datasets.map((d: { id: string }) => d.id)).toEqual(DATASET_IDS);
+		expect((await (await fetch(`${base}/api/districts/tianping.json`)).json()).built).toBe(true);
+		expect((await (await fetch(`${base}/api/openapi.json`)).json()).openapi).toBe('3.1.0');
+	});
+});
