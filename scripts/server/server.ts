@@ -7,6 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
+import { onClientError } from './client-error';
 import { gzipFile } from './compress';
 import { acceptsGzip, cacheControl, etagOf, isNotModified, rangeStillValid, SECURITY_HEADERS } from './headers';
 import { isCompressible, mimeType } from './mime';
@@ -23,13 +24,15 @@ const STATUS_TEXT: Record<number, string> = { 400: 'bad request', 403: 'forbidde
 /** An http.Server (not yet listening) serving `root`. */
 export function createServer({ root }: ServerOptions): Server {
 	const base = resolve(root);
-	return createHttpServer((req, res) => {
+	const server = createHttpServer((req, res) => {
 		handle(base, req, res).catch((err: unknown) => {
 			console.error('serve: request failed:', err);
 			if (res.headersSent) res.destroy();
 			else sendText(res, 500);
 		});
 	});
+	server.on('clientError', onClientError);
+	return server;
 }
 
 async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
