@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientErrorResponse, clientErrorStatus } from '../../../scripts/server/client-error';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../scripts/server/headers';
+import { CONTENT_SECURITY_POLICY, httpDate, SECURITY_HEADERS } from '../../../scripts/server/headers';
 
 const directives = new Map(
 	CONTENT_SECURITY_POLICY.split(';').map((d) => {
@@ -48,5 +48,13 @@ describe('client error responses', () => {
 		expect(lines).toContain('Connection: close');
 		expect(lines).toContain(`Content-Length: ${Buffer.byteLength(body)}`);
 		expect(body).toBe('431 request header fields too large\n');
+	});
+});
+
+describe('httpDate', () => {
+	it('formats an mtime as an IMF-fixdate, whole seconds, the same string each time', () => {
+		expect(httpDate(1_700_000_000_999.5)).toBe('Tue, 14 Nov 2023 22:13:20 GMT');
+		expect(httpDate(1_700_000_000_000)).toBe(httpDate(1_700_000_000_999.5));
+		expect(httpDate(0)).toBe('Thu, 01 Jan 1970 00:00:00 GMT');
 	});
 });

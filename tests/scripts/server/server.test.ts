@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../scripts/server/headers';
+import { MAX_SYNC_READ } from '../../../scripts/server/open-files';
 import { createServer } from '../../../scripts/server/server';
 
 let outer: string;
@@ -123,6 +124,27 @@ describe('static server', () => {
 			expect(r.headers['content-type'], range).toBe('application/vnd.pmtiles');
 			expect(r.body.equals(tiles), range).toBe(true);
 		}
+	});
+
+	it('streams ranges and files longer than one synchronous read, byte for byte', async () => {
+		const big = Buffer.from(Array.from({ length: MAX_SYNC_READ * 2 + 777 }, (_, i) => (i * 7) % 256));
+		writeFileSync(join(root, 'big.pmtiles'), big);
+		const ranged = await get('/big.pmtiles', { Range: `bytes=1000-${MAX_SYNC_READ + 5000}` });
+		expect([ranged.status, ranged.headers['content-length']]).toEqual([206, String(MAX_SYNC_READ + 4001)]);
+		expect(ranged.body.equals(big.subarray(1000, MAX_SYNC_READ + 5001))).toBe(true);
+		expect((await get('/big.pmtiles')).body.equals(big)).toBe(true);
+	});
+
+	it('serves a rebuilt archive at once: new bytes and a new ETag, not the kept descriptor', async () => {
+		const file = join(root, 'rebuilt.pmtiles');
+		writeFileSync(file, 'version one');
+		const before = await get('/rebuilt.pmtiles', { Range: 'bytes=0-6' });
+		expect(before.body.toString()).toBe('version');
+		writeFileSync(join(root, 'rebuilt.tmp'), 'VERSION TWO!');
+		renameSync(join(root, 'rebuilt.tmp'), file);
+		const after = await get('/rebuilt.pmtiles', { Range: 'bytes=0-6' });
+		expect([after.status, after.body.toString(), after.headers['content-range']]).toEqual([206, 'VERSION', 'bytes 0-6/12']);
+		expect(after.headers.etag).not.toBe(before.headers.etag);
 	});
 
 	it('ignores Range when If-Range names another version', async () => {
