@@ -45,12 +45,12 @@ export async function serveLoadBench(): Promise<Metrics> {
 		writeFileSync(script, wrkScript(requests));
 
 		const server = await startServer(children);
-		const serverResult = await drive(wrk, server, script, seconds);
+		const serverResult = await drive(wrk, server, script, seconds, children);
 		await stop(server.child);
 
-		const nginxUrl = await startNginx(nginx, work, children);
-		const nginxResult = await drive(wrk, nginxUrl, script, seconds);
-		await stop(nginxUrl.child);
+		const nginxRun = await startNginx(nginx, work, children);
+		const nginxResult = await drive(wrk, nginxRun, script, seconds, children);
+		await stop(nginxRun.child);
 
 		printSideBySide(serverResult, nginxResult);
 		const r = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -218,11 +218,11 @@ async function waitForHttp(child: ChildProcess, url: string, timeoutMs: number):
 
 type Measured = WrkResult & { cpuUsPerRequest?: number };
 
-async function drive(wrk: string, target: Running, script: string, seconds: number): Promise<Measured> {
-	await runWrk(wrk, target.url, script, WARMUP_SECONDS);
+async function drive(wrk: string, target: Running, script: string, seconds: number, children: ChildProcess[]): Promise<Measured> {
+	await runWrk(wrk, target.url, script, WARMUP_SECONDS, children);
 	const pid = target.child.pid;
 	const before = pid === undefined ? undefined : cpuTicks(pid);
-	const result = parseWrkResult(await runWrk(wrk, target.url, script, seconds));
+	const result = parseWrkResult(await runWrk(wrk, target.url, script, seconds, children));
 	const after = pid === undefined ? undefined : cpuTicks(pid);
 	if (before === undefined || after === undefined || result.requests === 0) return result;
 	// USER_HZ is 100 on Linux: a tick is 10 ms.
@@ -253,9 +253,10 @@ function cpuTicks(pid: number): number | undefined {
 	return total;
 }
 
-function runWrk(wrk: string, url: string, script: string, seconds: number): Promise<string> {
+function runWrk(wrk: string, url: string, script: string, seconds: number, children: ChildProcess[]): Promise<string> {
 	return new Promise((ok, fail) => {
 		const child = spawn(wrk, ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '2s', '-s', script, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+		children.push(child);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
