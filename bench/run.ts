@@ -14,7 +14,8 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['walk', async () => (await import('./walk')).walkBench()],
 	['import', async () => (await import('./import')).importBench()],
 	['plan', async () => (await import('./plan')).planBench()],
-	['map', mapBench]
+	['map', mapBench],
+	['serve', async () => (await import('./serve-load')).serveLoadBench()]
 ];
 
 // `npm run bench -- walk geocode` runs only those suites (and merges into the existing results).

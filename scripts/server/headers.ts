@@ -46,6 +46,23 @@ export function etagOf(stats: Stats, variant = ''): string {
 	return `"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${variant}"`;
 }
 
+const dates = new Map<number, string>();
+
+/**
+ * `mtimeMs` as an HTTP date (Last-Modified). Formatting a Date costs more than the rest of a tile
+ * request's headers, and a site has few distinct mtimes, so the strings are memoised.
+ */
+export function httpDate(mtimeMs: number): string {
+	const second = Math.floor(mtimeMs / 1000);
+	let text = dates.get(second);
+	if (text === undefined) {
+		if (dates.size >= 4096) dates.clear(); // bounded, and cheap to rebuild
+		text = new Date(second * 1000).toUTCString();
+		dates.set(second, text);
+	}
+	return text;
+}
+
 /** True when the client's cached copy is current, so a 304 can be sent (RFC 9110 §13.1.2–3). */
 export function isNotModified(headers: IncomingHttpHeaders, etag: string, stats: Stats): boolean {
 	const inm = headers['if-none-match'];

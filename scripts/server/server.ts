@@ -1,15 +1,21 @@
 /**
  * The production static server: a folder of prerendered SvelteKit output, tile archives and data,
  * served with range support, validators, gzip and a strict security policy. No dependencies.
+ *
+ * A map reads tiles as many small Range requests, so that path is kept cheap: it is synchronous
+ * (no promise per request), small ranges are one pread (open-files.ts), and every response's
+ * headers go out in a single writeHead call instead of one setHeader per header.
  */
 import { createReadStream, type Stats } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream';
 import { createGzip } from 'node:zlib';
+import { onClientError } from './client-error';
 import { gzipFile } from './compress';
-import { acceptsGzip, cacheControl, etagOf, isNotModified, rangeStillValid, SECURITY_HEADERS } from './headers';
+import { acceptsGzip, cacheControl, etagOf, httpDate, isNotModified, rangeStillValid, SECURITY_HEADERS } from './headers';
 import { isCompressible, mimeType } from './mime';
+import { MAX_SYNC_READ, readRangeSync } from './open-files';
 import { parseRange, type RangeResult } from './range';
 import { resolveRequestPath } from './resolve';
 
@@ -18,25 +24,37 @@ export interface ServerOptions {
 	root: string;
 }
 
+/** Header names and values alternating, as res.writeHead takes them. */
+type HeaderList = Array<string | number>;
+
+const SECURITY: readonly string[] = Object.entries(SECURITY_HEADERS).flat();
+
 const STATUS_TEXT: Record<number, string> = { 400: 'bad request', 403: 'forbidden', 404: 'not found', 405: 'method not allowed', 500: 'internal server error' };
 
 /** An http.Server (not yet listening) serving `root`. */
 export function createServer({ root }: ServerOptions): Server {
 	const base = resolve(root);
-	return createHttpServer((req, res) => {
-		handle(base, req, res).catch((err: unknown) => {
-			console.error('serve: request failed:', err);
-			if (res.headersSent) res.destroy();
-			else sendText(res, 500);
-		});
+	const server = createHttpServer((req, res) => {
+		try {
+			handle(base, req, res)?.catch((err: unknown) => fail(res, err));
+		} catch (err) {
+			fail(res, err);
+		}
 	});
+	server.on('clientError', onClientError);
+	return server;
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+function fail(res: ServerResponse, err: unknown): void {
+	console.error('serve: request failed:', err);
+	if (res.headersSent) res.destroy();
+	else sendText(res, 500);
+}
+
+/** Returns a promise only on the paths that wait for something (gzip); the rest finish in the call. */
+function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> | void {
 	if (req.method !== 'GET' && req.method !== 'HEAD') {
-		res.setHeader('Allow', 'GET, HEAD'); // a read-only site
-		return sendText(res, 405);
+		return sendText(res, 405, ['Allow', 'GET, HEAD']); // a read-only site
 	}
 
 	const target = req.url ?? '/';
@@ -46,9 +64,8 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
 		case 'file':
 			return sendFile(req, res, found.file, found.stats, pathname);
 		case 'redirect':
-			res.setHeader('Location', found.location + target.slice(pathname.length)); // keep the query
-			res.setHeader('Cache-Control', 'no-cache');
-			return sendText(res, 308);
+			// Keep the query.
+			return sendText(res, 308, ['Location', found.location + target.slice(pathname.length), 'Cache-Control', 'no-cache']);
 		case 'error':
 			if (found.notFound) return sendFile(req, res, found.notFound.file, found.notFound.stats, pathname, 404);
 			return sendText(res, found.status);
@@ -56,58 +73,54 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
 }
 
 /** Sends `file` with status 200 (validators and ranges apply) or as an error page (`status` ≠ 200). */
-async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, stats: Stats, pathname: string, status = 200): Promise<void> {
+function sendFile(req: IncomingMessage, res: ServerResponse, file: string, stats: Stats, pathname: string, status = 200): Promise<void> | void {
 	const compressible = isCompressible(file);
 	const useGzip = compressible && req.headers.range === undefined && acceptsGzip(req.headers);
-	if (compressible) res.setHeader('Vary', 'Accept-Encoding');
+	const headers: HeaderList = compressible ? ['Vary', 'Accept-Encoding'] : [];
 
 	if (status === 200) {
 		const etag = etagOf(stats, useGzip ? '-gz' : '');
-		res.setHeader('Cache-Control', cacheControl(pathname));
-		res.setHeader('ETag', etag);
-		res.setHeader('Last-Modified', stats.mtime.toUTCString());
-		res.setHeader('Accept-Ranges', 'bytes');
-		if (isNotModified(req.headers, etag, stats)) {
-			res.statusCode = 304;
-			return void res.end();
-		}
+		headers.push('Cache-Control', cacheControl(pathname), 'ETag', etag, 'Last-Modified', httpDate(stats.mtimeMs), 'Accept-Ranges', 'bytes');
+		if (isNotModified(req.headers, etag, stats)) return reply(res, 304, headers);
 		const range: RangeResult =
 			req.headers.range !== undefined && rangeStillValid(req.headers, etag, stats) ? parseRange(req.headers.range, stats.size) : { kind: 'none' };
 		if (range.kind === 'unsatisfiable') {
-			res.setHeader('Content-Range', `bytes */${stats.size}`);
-			return sendText(res, 416);
+			return sendText(res, 416, [...headers, 'Content-Range', `bytes */${stats.size}`]);
 		}
-		res.setHeader('Content-Type', mimeType(file));
+		headers.push('Content-Type', mimeType(file));
 		if (range.kind === 'single') {
-			res.statusCode = 206;
-			res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${stats.size}`);
-			res.setHeader('Content-Length', range.end - range.start + 1);
-			return stream(req, res, file, { start: range.start, end: range.end });
+			headers.push('Content-Range', `bytes ${range.start}-${range.end}/${stats.size}`, 'Content-Length', range.end - range.start + 1);
+			return sendBytes(req, res, 206, headers, file, stats, range.start, range.end);
 		}
 	} else {
 		// Error pages are not cacheable resources: no validators, no ranges.
-		res.setHeader('Cache-Control', 'no-cache');
-		res.setHeader('Content-Type', mimeType(file));
+		headers.push('Cache-Control', 'no-cache', 'Content-Type', mimeType(file));
 	}
-	res.statusCode = status;
 
 	if (!useGzip) {
-		res.setHeader('Content-Length', stats.size);
-		return stream(req, res, file, {});
+		headers.push('Content-Length', stats.size);
+		return sendBytes(req, res, status, headers, file, stats, 0, stats.size - 1);
 	}
-	res.setHeader('Content-Encoding', 'gzip');
-	const body = await gzipFile(file, stats.size, etagOf(stats));
-	if (body) {
-		res.setHeader('Content-Length', body.length);
-		return void res.end(req.method === 'HEAD' ? undefined : body);
-	}
-	if (req.method === 'HEAD') return void res.end(); // length unknown without compressing
-	pipeline(createReadStream(file), createGzip(), res, onStreamEnd);
+	headers.push('Content-Encoding', 'gzip');
+	return sendGzip(req, res, status, headers, file, stats);
 }
 
-function stream(req: IncomingMessage, res: ServerResponse, file: string, range: { start?: number; end?: number }): void {
-	if (req.method === 'HEAD') return void res.end();
-	pipeline(createReadStream(file, range), res, onStreamEnd);
+/** Bytes start..end (inclusive) of `file`: small ones in one read (tiles), large ones streamed. */
+function sendBytes(req: IncomingMessage, res: ServerResponse, status: number, headers: HeaderList, file: string, stats: Stats, start: number, end: number): void {
+	if (req.method === 'HEAD' || end < start) return reply(res, status, headers);
+	const length = end - start + 1;
+	// Read before writing the head, so a failed read can still be answered with a clean 500.
+	if (length <= MAX_SYNC_READ) return reply(res, status, headers, readRangeSync(file, stats, start, length));
+	res.writeHead(status, [...SECURITY, ...headers]);
+	pipeline(createReadStream(file, { start, end }), res, onStreamEnd);
+}
+
+async function sendGzip(req: IncomingMessage, res: ServerResponse, status: number, headers: HeaderList, file: string, stats: Stats): Promise<void> {
+	const body = await gzipFile(file, stats.size, etagOf(stats));
+	if (body) return reply(res, status, [...headers, 'Content-Length', body.length], req.method === 'HEAD' ? undefined : body);
+	res.writeHead(status, [...SECURITY, ...headers]);
+	if (req.method === 'HEAD') return void res.end(); // length unknown without compressing
+	pipeline(createReadStream(file), createGzip(), res, onStreamEnd);
 }
 
 /** A client going away mid-download is normal (map panning cancels tile reads); anything else is logged. */
@@ -115,10 +128,13 @@ function onStreamEnd(err: NodeJS.ErrnoException | null): void {
 	if (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('serve: stream failed:', err.message);
 }
 
-function sendText(res: ServerResponse, status: number): void {
-	const body = `${status} ${STATUS_TEXT[status] ?? ''}\n`;
-	res.statusCode = status;
-	res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-	res.setHeader('Content-Length', Buffer.byteLength(body));
+/** Every response leaves through here or a streaming writeHead, so every one has the security headers. */
+function reply(res: ServerResponse, status: number, headers: HeaderList, body?: Buffer | string): void {
+	res.writeHead(status, [...SECURITY, ...headers]);
 	res.end(body);
+}
+
+function sendText(res: ServerResponse, status: number, headers: HeaderList = []): void {
+	const body = `${status} ${STATUS_TEXT[status] ?? ''}\n`;
+	reply(res, status, [...headers, 'Content-Type', 'text/plain; charset=utf-8', 'Content-Length', Buffer.byteLength(body)], body);
 }

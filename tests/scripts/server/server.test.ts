@@ -1,12 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../scripts/server/headers';
+import { MAX_SYNC_READ } from '../../../scripts/server/open-files';
 import { createServer } from '../../../scripts/server/server';
 
+let outer: string;
 let root: string;
 let server: Server;
 let port: number;
@@ -33,8 +36,25 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
 	});
 }
 
+/** Whatever a raw request line yields, for targets Node's client would refuse or rewrite. */
+function raw(text: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const socket = connect(port, '127.0.0.1', () => socket.end(text));
+		let out = '';
+		socket.on('data', (chunk: Buffer) => (out += chunk.toString('latin1')));
+		socket.on('close', () => resolve(out));
+		socket.on('error', reject);
+	});
+}
+
+const SECRET = 'outside the site root';
+
 beforeAll(async () => {
-	root = mkdtempSync(join(tmpdir(), 'serve-'));
+	// The site sits inside a folder holding a secret, so traversal has a real target to reach.
+	outer = mkdtempSync(join(tmpdir(), 'serve-'));
+	writeFileSync(join(outer, 'secret.txt'), SECRET);
+	root = join(outer, 'site');
+	mkdirSync(root);
 	writeFileSync(join(root, 'x.pmtiles'), tiles);
 	writeFileSync(join(root, 'index.html'), html);
 	writeFileSync(join(root, '404.html'), '<title>not here</title>');
@@ -47,7 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await new Promise((resolve) => server.close(resolve));
-	rmSync(root, { recursive: true, force: true });
+	rmSync(outer, { recursive: true, force: true });
 });
 
 describe('static server', () => {
@@ -74,22 +94,57 @@ describe('static server', () => {
 		expect([first.status, first.headers['content-range'], first.body[0]]).toEqual([206, 'bytes 0-0/1000', tiles[0]]);
 		const last = await get('/x.pmtiles', { Range: 'bytes=-1' });
 		expect([last.status, last.headers['content-range'], last.body[0]]).toEqual([206, 'bytes 999-999/1000', tiles[999]]);
+		const lastExplicit = await get('/x.pmtiles', { Range: 'bytes=999-999' });
+		expect([lastExplicit.status, lastExplicit.headers['content-range'], lastExplicit.headers['content-length'], [...lastExplicit.body]]).toEqual([
+			206,
+			'bytes 999-999/1000',
+			'1',
+			[tiles[999]]
+		]);
 		const open = await get('/x.pmtiles', { Range: 'bytes=900-' });
 		expect(open.body.equals(tiles.subarray(900))).toBe(true);
 	});
 
 	it('answers 416 with the size when the range starts past the end', async () => {
-		const r = await get('/x.pmtiles', { Range: 'bytes=1000-2000' });
-		expect(r.status).toBe(416);
-		expect(r.headers['content-range']).toBe('bytes */1000');
+		for (const range of ['bytes=1000-2000', 'bytes=1000-', 'bytes=-0']) {
+			const r = await get('/x.pmtiles', { Range: range });
+			expect(r.status, range).toBe(416);
+			expect(r.headers['content-range'], range).toBe('bytes */1000');
+		}
 	});
 
+	// RFC 9110 §14.2: a server MAY ignore Range, and MUST ignore a unit it does not understand; 416 is
+	// only for a well-formed range set that selects nothing. So garbage gets the whole file (200).
+	// Multi-range is refused the same way rather than answered as multipart/byteranges (range.ts).
 	it('answers multi-range and garbage ranges with the full body', async () => {
-		for (const range of ['bytes=0-1,5-6', 'bytes=nonsense']) {
+		for (const range of ['bytes=0-1,5-6', 'bytes=0-0,-1', 'bytes=nonsense', 'bytes=9-5', 'items=0-1', 'bytes=1e3-']) {
 			const r = await get('/x.pmtiles', { Range: range });
 			expect(r.status, range).toBe(200);
-			expect(r.body.length).toBe(1000);
+			expect(r.headers['content-range'], range).toBeUndefined();
+			expect(r.headers['content-type'], range).toBe('application/vnd.pmtiles');
+			expect(r.body.equals(tiles), range).toBe(true);
 		}
+	});
+
+	it('streams ranges and files longer than one synchronous read, byte for byte', async () => {
+		const big = Buffer.from(Array.from({ length: MAX_SYNC_READ * 2 + 777 }, (_, i) => (i * 7) % 256));
+		writeFileSync(join(root, 'big.pmtiles'), big);
+		const ranged = await get('/big.pmtiles', { Range: `bytes=1000-${MAX_SYNC_READ + 5000}` });
+		expect([ranged.status, ranged.headers['content-length']]).toEqual([206, String(MAX_SYNC_READ + 4001)]);
+		expect(ranged.body.equals(big.subarray(1000, MAX_SYNC_READ + 5001))).toBe(true);
+		expect((await get('/big.pmtiles')).body.equals(big)).toBe(true);
+	});
+
+	it('serves a rebuilt archive at once: new bytes and a new ETag, not the kept descriptor', async () => {
+		const file = join(root, 'rebuilt.pmtiles');
+		writeFileSync(file, 'version one');
+		const before = await get('/rebuilt.pmtiles', { Range: 'bytes=0-6' });
+		expect(before.body.toString()).toBe('version');
+		writeFileSync(join(root, 'rebuilt.tmp'), 'VERSION TWO!');
+		renameSync(join(root, 'rebuilt.tmp'), file);
+		const after = await get('/rebuilt.pmtiles', { Range: 'bytes=0-6' });
+		expect([after.status, after.body.toString(), after.headers['content-range']]).toEqual([206, 'VERSION', 'bytes 0-6/12']);
+		expect(after.headers.etag).not.toBe(before.headers.etag);
 	});
 
 	it('ignores Range when If-Range names another version', async () => {
@@ -147,6 +202,10 @@ describe('static server', () => {
 		expect(r.headers['content-encoding']).toBeUndefined();
 		expect(r.headers.vary).toBeUndefined();
 		expect(r.body.equals(tiles)).toBe(true);
+		const ranged = await get('/x.pmtiles', { 'Accept-Encoding': 'gzip, br', Range: 'bytes=0-126' });
+		expect([ranged.status, ranged.headers['content-encoding']]).toEqual([206, undefined]);
+		expect(ranged.body.equals(tiles.subarray(0, 127))).toBe(true);
+		expect((await get('/x.pmtiles', { 'Accept-Encoding': '*' }, 'HEAD')).headers['content-encoding']).toBeUndefined();
 	});
 
 	it('caches hashed assets forever and revalidates everything else', async () => {
@@ -157,14 +216,43 @@ describe('static server', () => {
 		expect((await get('/')).headers['cache-control']).toBe('no-cache');
 	});
 
-	it('sends the security headers on every response', async () => {
-		for (const path of ['/', '/x.pmtiles', '/nope', '/../etc/passwd']) {
-			const r = await get(path);
-			expect(r.headers['content-security-policy'], path).toContain("default-src 'self'");
-			expect(r.headers['content-security-policy']).toContain('worker-src \'self\' blob:');
+	it('sends the security headers on every response, errors included', async () => {
+		const etag = (await get('/x.pmtiles')).headers.etag as string;
+		const cases: Array<[number, string, Record<string, string>?, string?]> = [
+			[200, '/'],
+			[200, '/x.pmtiles', {}, 'HEAD'],
+			[206, '/x.pmtiles', { Range: 'bytes=0-0' }],
+			[304, '/x.pmtiles', { 'If-None-Match': etag }],
+			[416, '/x.pmtiles', { Range: 'bytes=5000-' }],
+			[404, '/nope'],
+			[403, '/../etc/passwd'],
+			[400, '/%E0%A4%A'],
+			[405, '/', {}, 'PUT']
+		];
+		for (const [status, path, headers, method] of cases) {
+			const r = await get(path, headers, method);
+			expect(r.status, path).toBe(status);
+			expect(r.headers['content-security-policy'], path).toBe(CONTENT_SECURITY_POLICY);
 			expect(r.headers['x-content-type-options']).toBe('nosniff');
 			expect(r.headers['referrer-policy']).toBe('no-referrer');
 			expect(r.headers['x-frame-options']).toBe('DENY');
+		}
+	});
+
+	it('answers requests the HTTP parser rejects with 4xx and the security headers too', async () => {
+		const cases: Array<[string, string]> = [
+			['GET /a b HTTP/1.1\r\nHost: x\r\n\r\n', '400'],
+			['GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n', '400'],
+			['GET / HTTP/1.1\r\nHost: x\r\nno colon\r\n\r\n', '400'],
+			['GARBAGE\r\n\r\n', '400'],
+			[`GET / HTTP/1.1\r\nHost: x\r\nX: ${'a'.repeat(20_000)}\r\n\r\n`, '431']
+		];
+		for (const [request, status] of cases) {
+			const reply = await raw(request);
+			const head = reply.slice(0, reply.indexOf('\r\n\r\n')).toLowerCase();
+			expect(head.split(' ')[1], request.slice(0, 30)).toBe(status);
+			expect(head).toContain(`content-security-policy: ${CONTENT_SECURITY_POLICY.toLowerCase()}`);
+			expect(head).toContain('x-content-type-options: nosniff');
 		}
 	});
 
@@ -182,11 +270,31 @@ describe('static server', () => {
 	});
 
 	it('refuses traversal and malformed paths over the wire', async () => {
-		expect((await get('/../etc/passwd')).status).toBe(403);
-		expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(403);
-		expect((await get('/%00')).status).toBe(400);
-		expect((await get('/..%5c..%5cwindows')).status).toBe(400);
-		expect((await get('/%E0%A4%A')).status).toBe(400);
+		const secret = join(outer, 'secret.txt');
+		const cases: Array<[string, number]> = [
+			['/../secret.txt', 403],
+			['/%2e%2e/secret.txt', 403],
+			['/%2E%2E/%2e%2e/etc/passwd', 403],
+			['/..%2fsecret.txt', 403], // an encoded slash is still a separator once decoded
+			['/_app/..%2F..%2Fsecret.txt', 403],
+			['/..%5csecret.txt', 400],
+			['/..\\secret.txt', 400],
+			['/%00', 400],
+			['/x.pmtiles%00.html', 400],
+			['/%E0%A4%A', 400],
+			['/%zz', 400],
+			// Absolute paths stay inside the root: the leading slashes only name the site's own root.
+			['/' + secret, 404],
+			['/' + encodeURIComponent(secret), 404],
+			['/C:%5CWindows%5Cwin.ini', 400]
+		];
+		for (const [path, status] of cases) {
+			const r = await get(path);
+			expect(r.status, path).toBe(status);
+			expect(r.body.toString(), path).not.toContain(SECRET);
+		}
+		// Absolute-form targets are meant for proxies, and this server is not one.
+		expect(await raw('GET http://127.0.0.1/../secret.txt HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
 	});
 
 	it('redirects a directory to its slash form, keeping the query', async () => {
