@@ -64,8 +64,9 @@ export const MAX_ANCHOR_DISTANCE_M = 150;
 export const MAX_ANCHOR_SPAN = 20;
 /**
  * Shanghai numbers a road from its end nearer the Huangpu (the old city and the Bund), so
- * without anchors to say otherwise, numbers grow away from here. (It holds on every road of
- * the bundle's network whose anchors give a clear direction.)
+ * without anchors to say otherwise, numbers grow away from here. It holds on every road of
+ * the bundle's network where pairs of anchors on one side give a direction (54 roads); pairs
+ * across the street gave the wrong one on two of them.
  */
 export const NUMBERING_ORIGIN: Position = [121.49, 31.24];
 
@@ -89,13 +90,13 @@ export function createGeocoder(streets: StreetLine[], anchors: Anchor[]): Geocod
 	const byRoad = new Map<string, UsableAnchor[]>();
 	for (const a of usable) (byRoad.get(a.road) ?? byRoad.set(a.road, []).get(a.road)!).push(a);
 
+	const slopes = new Map([...axes].map(([road, axis]) => [road, defaultSlope(axis)]));
 	// Out-of-order anchors are judged against the others on their road, so with `exclude` they are judged again.
 	const inOrder = (road: string, exclude?: ReadonlySet<string>) => {
 		const on = (byRoad.get(road) ?? []).filter((a) => !exclude?.has(a.id));
-		const dropped = outOfOrder(on.filter((a) => a.alongStreet).map(placed));
+		const dropped = outOfOrder(on.filter((a) => a.alongStreet).map(placed), slopes.get(road)! < 0 ? -1 : 1);
 		return { on: on.filter((a) => !dropped.has(a.id)), dropped };
 	};
-	const slopes = new Map([...axes].map(([road, axis]) => [road, defaultSlope(axis)]));
 	const settled = new Map([...byRoad.keys()].map((road) => [road, inOrder(road)]));
 	for (const { dropped } of settled.values()) {
 		for (const id of dropped) {

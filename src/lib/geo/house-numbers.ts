@@ -61,9 +61,12 @@ export const LANE_DEPTH_M = 60;
  * from ours (陕西南路235号 faces 370, not 234), and measured on the bundle, letting the other
  * side compete made p90 worse. Past the last same-side number, the other side may stand in
  * when it reaches less far or when ours would leave the mapped street.
+ *
+ * `fallbackSlope`: metres per number when the anchors cannot say, signed by the way the
+ * city's rule says numbers grow along the axis (see `numberingDirection`).
  */
 export function estimate(n: number, side: 0 | 1, anchors: readonly Placed[], fallbackSlope: number, length: number): Estimate | null {
-	const slope = metresPerNumber(anchors) ?? fallbackSlope;
+	const slope = signedRate(anchors, fallbackSlope);
 	const same = anchors.filter((a) => a.side === side);
 	const other = anchors.filter((a) => a.side !== side);
 	const mine = along(n, same, slope);
@@ -125,13 +128,14 @@ function nearest(anchors: readonly Placed[], keep: (a: Placed) => boolean, order
 /**
  * Metres per house number along the axis (signed: numbers may run either way), as the median
  * of pairwise slopes (Theil–Sen), which one misplaced anchor cannot swing. Null with too few
- * pairs to trust.
+ * pairs to trust. `sameSide` keeps only pairs of one parity.
  */
-export function metresPerNumber(anchors: readonly Placed[]): number | null {
+export function metresPerNumber(anchors: readonly Placed[], sameSide = false): number | null {
 	const slopes: number[] = [];
 	for (let i = 0; i < anchors.length; i++) {
 		for (let j = i + 1; j < anchors.length; j++) {
 			const dn = anchors[j].number - anchors[i].number;
+			if (sameSide && anchors[i].side !== anchors[j].side) continue;
 			if (Math.abs(dn) >= 2) slopes.push((anchors[j].measure - anchors[i].measure) / dn);
 		}
 	}
@@ -141,15 +145,37 @@ export function metresPerNumber(anchors: readonly Placed[]): number | null {
 }
 
 /**
- * The anchors that contradict their side's order: numbers must run the same way along the
- * street as the road's overall trend. Fits a monotone curve per side (pool-adjacent-violators)
- * and drops the worst anchor while any lies further than OUT_OF_ORDER_M from it.
+ * Which way numbers grow along the axis: as pairs of anchors on one side say, else as the
+ * city's rule (`rule`, from the end nearer the Huangpu) says. Pairs across the street do not
+ * count here: the two sides drift apart (陕西南路235号 faces 370), and on a short road that
+ * drift outweighs the numbering — 东湖路's 12 anchors, mixed, pointed the wrong way.
  */
-export function outOfOrder(anchors: readonly Placed[]): Set<string> {
-	const slope = metresPerNumber(anchors);
+export function numberingDirection(anchors: readonly Placed[], rule: 1 | -1): 1 | -1 {
+	const sameSide = metresPerNumber(anchors, true);
+	return sameSide ? (sameSide < 0 ? -1 : 1) : rule;
+}
+
+/**
+ * Metres per number, signed by `numberingDirection`. The rate counts pairs across the street
+ * too (more pairs, steadier), but a rate against the direction measures drift, not numbering,
+ * so the default rate stands in for it.
+ */
+function signedRate(anchors: readonly Placed[], fallbackSlope: number): number {
+	const direction = numberingDirection(anchors, fallbackSlope < 0 ? -1 : 1);
+	const rate = metresPerNumber(anchors);
+	return rate !== null && Math.sign(rate) === direction ? rate : direction * Math.abs(fallbackSlope);
+}
+
+/**
+ * The anchors that contradict their side's order: numbers must run along the street the way
+ * `numberingDirection` says (`rule`: the city's rule for this road). Fits a monotone curve per
+ * side (pool-adjacent-violators) and drops the worst anchor while any lies further than
+ * OUT_OF_ORDER_M from it.
+ */
+export function outOfOrder(anchors: readonly Placed[], rule: 1 | -1): Set<string> {
 	const dropped = new Set<string>();
-	if (!slope) return dropped;
-	const direction = Math.sign(slope);
+	if (!metresPerNumber(anchors)) return dropped;
+	const direction = numberingDirection(anchors, rule);
 	for (const side of [0, 1] as const) {
 		const kept = anchors.filter((a) => a.side === side).sort((a, b) => a.number - b.number);
 		for (;;) {
