@@ -67,8 +67,12 @@ export const LANE_DEPTH_M = 60;
  */
 export function estimate(n: number, side: 0 | 1, anchors: readonly Placed[], fallbackSlope: number, length: number): Estimate | null {
 	const slope = signedRate(anchors, fallbackSlope);
-	const same = anchors.filter((a) => a.side === side);
-	const other = anchors.filter((a) => a.side !== side);
+	// Order is only judged (here and in `outOfOrder`) where the road's anchors give a rate: two lone anchors may be the ones to trust.
+	const judged = metresPerNumber(anchors) !== null;
+	const direction = slope < 0 ? -1 : 1;
+	const sideOf = (s: 0 | 1) => (judged ? pooled(anchors.filter((a) => a.side === s), direction) : anchors.filter((a) => a.side === s));
+	const same = sideOf(side);
+	const other = sideOf(side ? 0 : 1);
 	const mine = along(n, same, slope);
 	if (mine && mine.how !== 'beyond') return mine;
 	const theirs = along(n, other, slope);
@@ -192,6 +196,18 @@ export function outOfOrder(anchors: readonly Placed[], rule: 1 | -1): Set<string
 		}
 	}
 	return dropped;
+}
+
+/**
+ * One side's anchors, each at its number's place on the side's monotone fit. Neighbours whose
+ * order contradicts `direction` by less than OUT_OF_ORDER_M are kept, but which of them is off
+ * cannot be told, so both stand at their mean rather than pulling an estimate backwards.
+ */
+function pooled(anchors: readonly Placed[], direction: 1 | -1): Placed[] {
+	const numbers = [...new Set(anchors.map((a) => a.number))].sort((a, b) => a - b);
+	const fit = isotonic(numbers.map((n) => direction * mean(anchors.filter((a) => a.number === n)).measure));
+	const at = new Map(numbers.map((n, i) => [n, direction * fit[i]]));
+	return anchors.map((a) => ({ ...a, measure: at.get(a.number)! }));
 }
 
 /** Least-squares non-decreasing fit (pool adjacent violators). */

@@ -36,6 +36,21 @@ describe('estimate: past the last known number', () => {
 	});
 });
 
+describe('estimate: between known numbers', () => {
+	it('puts neighbours that run slightly backwards at their mean, not one behind the other', () => {
+		// 9 lies 10 m behind 5: too little to drop either, so both stand at 135
+		const odd = [door(1, 100), door(5, 140), door(9, 130), door(13, 200)];
+		expect(outOfOrder(odd, 1).size).toBe(0);
+		expect(estimate(3, 1, odd, 2.4, 1000)!.measure).toBeCloseTo(117.5, 5);
+		expect(estimate(7, 1, odd, 2.4, 1000)!.measure).toBeCloseTo(135, 5);
+		expect(estimate(11, 1, odd, 2.4, 1000)!.measure).toBeCloseTo(167.5, 5);
+	});
+
+	it('leaves two lone anchors where they are, even against the city’s rule', () => {
+		expect(estimate(101, 1, [door(1, 5), door(199, 995)], -2.4, 1000)!.measure).toBeCloseTo(505, 5);
+	});
+});
+
 describe('outOfOrder', () => {
 	it('judges each side against the direction its own pairs give', () => {
 		expect(outOfOrder(drifted, -1).size).toBe(0);
