@@ -10,7 +10,7 @@
 import { parseShanghaiAddress, roadKey, type AddressProblem, type ShanghaiAddress } from './address';
 import type { Position } from './crs';
 import { metres } from './distance';
-import { DEFAULT_METRES_PER_NUMBER, estimate, laneOffset, LANE_DEPTH_M, outOfOrder, withinStreet, type Estimate, type Placed } from './house-numbers';
+import { DEFAULT_METRES_PER_NUMBER, estimate, laneDepth, laneOffset, outOfOrder, withinStreet, type Estimate, type Placed } from './house-numbers';
 import { buildStreetAxes, type StreetAxis, type StreetLine } from './street-axis';
 
 export type { Position, StreetLine };
@@ -182,9 +182,9 @@ function alongStreet(q: ShanghaiAddress, on: UsableAnchor[], axis: StreetAxis, f
 		const sigma = Math.max(250, axis.length / 2);
 		return { ok: true, point: axis.pointAt(axis.length / 2, 0), method: 'street', confidence: confidence(sigma), anchors: [], road: axis.name, note: `no anchor on ${axis.name}: the middle of its ${Math.round(axis.length)} m` };
 	}
-	// A lane with no known house: not at its opening but LANE_DEPTH_M in, on its number's side.
-	const offset = q.lane === null ? est.offset : laneOffset(side, est.direction);
-	const lane = q.lane === null ? '' : ` (${LANE_DEPTH_M} m into lane ${q.lane}弄, on the ${side ? 'odd' : 'even'} side)`;
+	// A lane with no known house: not at its opening but in the block, as deep as its house number suggests, on its number's side.
+	const offset = q.lane === null ? est.offset : laneOffset(side, est.direction, q.sub);
+	const lane = q.lane === null ? '' : ` (${laneDepth(q.sub)} m into lane ${q.lane}弄, on the ${side ? 'odd' : 'even'} side)`;
 	return { ok: true, point: axis.pointAt(est.measure, offset), method: 'interpolated', confidence: confidence(est.sigma), anchors: est.used, road: axis.name, note: describe(est, on) + lane };
 }
 

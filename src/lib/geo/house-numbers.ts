@@ -46,9 +46,9 @@ const MAX_OFFSET_M = 35;
 /**
  * How far off the street a lane (弄) with no known house is placed. Its opening (at most
  * MAX_OFFSET_M off) is not where its buildings are: in the bundle a lane's own point lies a
- * median 59 m from its street, and lane houses numbered 21+ a median 107 m. Placing such
- * lanes this deep cut the leave-one-out p90 from 128 m to 123.4 m, for a median 1.2 m worse
- * (36.4 m).
+ * median 59 m from its street. Placing such lanes this deep cut the leave-one-out p90 from
+ * 128 m to 123.4 m, for a median 1.2 m worse (36.4 m); a house of the lane goes by its
+ * number instead (`laneDepth`).
  */
 export const LANE_DEPTH_M = 60;
 
@@ -83,13 +83,24 @@ export function estimate(n: number, side: 0 | 1, anchors: readonly Placed[], fal
 }
 
 /**
- * The offset of a lane with no known house: LANE_DEPTH_M off the axis, on its number's side.
+ * The offset of a lane with no known house: `laneDepth` off the axis, on its number's side.
  * Odd numbers lie to the left of the way numbers grow, even to the right (1,022 anchors more
  * than 8 m off their street against 42 in the bundle) — surer than the side of the anchors an
  * estimate rests on, which may be the other side's or deep in some other lane.
  */
-export function laneOffset(side: 0 | 1, direction: 1 | -1): number {
-	return (side ? 1 : -1) * direction * LANE_DEPTH_M;
+export function laneOffset(side: 0 | 1, direction: 1 | -1, house: number | null = null): number {
+	return (side ? 1 : -1) * direction * laneDepth(house);
+}
+
+/**
+ * How far off the street to place a house of a lane none of whose houses is known: a lane
+ * numbers its houses from its mouth inwards, so the higher the number, the deeper. The bundle's
+ * lane houses lie a median 34 m from their street when numbered 1–3, 66 m for 4–8, 80 m for
+ * 9–20 and 105 m beyond; a lane without a house number goes LANE_DEPTH_M in.
+ */
+export function laneDepth(house: number | null): number {
+	if (house === null) return LANE_DEPTH_M;
+	return house <= 3 ? 34 : house <= 8 ? 66 : house <= 20 ? 80 : 105;
 }
 
 /** Whether a measure lies on the mapped street, give or take BEYOND_END_M. */
