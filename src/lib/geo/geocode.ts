@@ -10,7 +10,7 @@
 import { parseShanghaiAddress, roadKey, type AddressProblem, type ShanghaiAddress } from './address';
 import type { Position } from './crs';
 import { metres } from './distance';
-import { DEFAULT_METRES_PER_NUMBER, estimate, laneOffset, LANE_DEPTH_M, outOfOrder, withinStreet, type Estimate, type Placed } from './house-numbers';
+import { DEFAULT_METRES_PER_NUMBER, estimate, laneDepth, laneOffset, outOfOrder, withinStreet, type Estimate, type Placed } from './house-numbers';
 import { buildStreetAxes, type StreetAxis, type StreetLine } from './street-axis';
 
 export type { Position, StreetLine };
@@ -64,8 +64,9 @@ export const MAX_ANCHOR_DISTANCE_M = 150;
 export const MAX_ANCHOR_SPAN = 20;
 /**
  * Shanghai numbers a road from its end nearer the Huangpu (the old city and the Bund), so
- * without anchors to say otherwise, numbers grow away from here. (It holds on every road of
- * the bundle's network whose anchors give a clear direction.)
+ * without anchors to say otherwise, numbers grow away from here. It holds on every road of
+ * the bundle's network where pairs of anchors on one side give a direction (54 roads); pairs
+ * across the street gave the wrong one on two of them.
  */
 export const NUMBERING_ORIGIN: Position = [121.49, 31.24];
 
@@ -89,13 +90,13 @@ export function createGeocoder(streets: StreetLine[], anchors: Anchor[]): Geocod
 	const byRoad = new Map<string, UsableAnchor[]>();
 	for (const a of usable) (byRoad.get(a.road) ?? byRoad.set(a.road, []).get(a.road)!).push(a);
 
+	const slopes = new Map([...axes].map(([road, axis]) => [road, defaultSlope(axis)]));
 	// Out-of-order anchors are judged against the others on their road, so with `exclude` they are judged again.
 	const inOrder = (road: string, exclude?: ReadonlySet<string>) => {
 		const on = (byRoad.get(road) ?? []).filter((a) => !exclude?.has(a.id));
-		const dropped = outOfOrder(on.filter((a) => a.alongStreet).map(placed));
+		const dropped = outOfOrder(on.filter((a) => a.alongStreet).map(placed), slopes.get(road)! < 0 ? -1 : 1);
 		return { on: on.filter((a) => !dropped.has(a.id)), dropped };
 	};
-	const slopes = new Map([...axes].map(([road, axis]) => [road, defaultSlope(axis)]));
 	const settled = new Map([...byRoad.keys()].map((road) => [road, inOrder(road)]));
 	for (const { dropped } of settled.values()) {
 		for (const id of dropped) {
@@ -181,9 +182,9 @@ function alongStreet(q: ShanghaiAddress, on: UsableAnchor[], axis: StreetAxis, f
 		const sigma = Math.max(250, axis.length / 2);
 		return { ok: true, point: axis.pointAt(axis.length / 2, 0), method: 'street', confidence: confidence(sigma), anchors: [], road: axis.name, note: `no anchor on ${axis.name}: the middle of its ${Math.round(axis.length)} m` };
 	}
-	// A lane with no known house: not at its opening but LANE_DEPTH_M in, on its number's side.
-	const offset = q.lane === null ? est.offset : laneOffset(side, est.direction);
-	const lane = q.lane === null ? '' : ` (${LANE_DEPTH_M} m into lane ${q.lane}弄, on the ${side ? 'odd' : 'even'} side)`;
+	// A lane with no known house: not at its opening but in the block, as deep as its house number suggests, on its number's side.
+	const offset = q.lane === null ? est.offset : laneOffset(side, est.direction, q.sub);
+	const lane = q.lane === null ? '' : ` (${laneDepth(q.sub)} m into lane ${q.lane}弄, on the ${side ? 'odd' : 'even'} side)`;
 	return { ok: true, point: axis.pointAt(est.measure, offset), method: 'interpolated', confidence: confidence(est.sigma), anchors: est.used, road: axis.name, note: describe(est, on) + lane };
 }
 

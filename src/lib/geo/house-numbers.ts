@@ -46,9 +46,9 @@ const MAX_OFFSET_M = 35;
 /**
  * How far off the street a lane (弄) with no known house is placed. Its opening (at most
  * MAX_OFFSET_M off) is not where its buildings are: in the bundle a lane's own point lies a
- * median 59 m from its street, and lane houses numbered 21+ a median 107 m. Placing such
- * lanes this deep cut the leave-one-out p90 from 128 m to 123.4 m, for a median 1.2 m worse
- * (36.4 m).
+ * median 59 m from its street. Placing such lanes this deep cut the leave-one-out p90 from
+ * 128 m to 123.4 m, for a median 1.2 m worse (36.4 m); a house of the lane goes by its
+ * number instead (`laneDepth`).
  */
 export const LANE_DEPTH_M = 60;
 
@@ -61,11 +61,18 @@ export const LANE_DEPTH_M = 60;
  * from ours (陕西南路235号 faces 370, not 234), and measured on the bundle, letting the other
  * side compete made p90 worse. Past the last same-side number, the other side may stand in
  * when it reaches less far or when ours would leave the mapped street.
+ *
+ * `fallbackSlope`: metres per number when the anchors cannot say, signed by the way the
+ * city's rule says numbers grow along the axis (see `numberingDirection`).
  */
 export function estimate(n: number, side: 0 | 1, anchors: readonly Placed[], fallbackSlope: number, length: number): Estimate | null {
-	const slope = metresPerNumber(anchors) ?? fallbackSlope;
-	const same = anchors.filter((a) => a.side === side);
-	const other = anchors.filter((a) => a.side !== side);
+	const slope = signedRate(anchors, fallbackSlope);
+	// Order is only judged (here and in `outOfOrder`) where the road's anchors give a rate: two lone anchors may be the ones to trust.
+	const judged = metresPerNumber(anchors) !== null;
+	const direction = slope < 0 ? -1 : 1;
+	const sideOf = (s: 0 | 1) => (judged ? pooled(anchors.filter((a) => a.side === s), direction) : anchors.filter((a) => a.side === s));
+	const same = sideOf(side);
+	const other = sideOf(side ? 0 : 1);
 	const mine = along(n, same, slope);
 	if (mine && mine.how !== 'beyond') return mine;
 	const theirs = along(n, other, slope);
@@ -76,13 +83,24 @@ export function estimate(n: number, side: 0 | 1, anchors: readonly Placed[], fal
 }
 
 /**
- * The offset of a lane with no known house: LANE_DEPTH_M off the axis, on its number's side.
+ * The offset of a lane with no known house: `laneDepth` off the axis, on its number's side.
  * Odd numbers lie to the left of the way numbers grow, even to the right (1,022 anchors more
  * than 8 m off their street against 42 in the bundle) — surer than the side of the anchors an
  * estimate rests on, which may be the other side's or deep in some other lane.
  */
-export function laneOffset(side: 0 | 1, direction: 1 | -1): number {
-	return (side ? 1 : -1) * direction * LANE_DEPTH_M;
+export function laneOffset(side: 0 | 1, direction: 1 | -1, house: number | null = null): number {
+	return (side ? 1 : -1) * direction * laneDepth(house);
+}
+
+/**
+ * How far off the street to place a house of a lane none of whose houses is known: a lane
+ * numbers its houses from its mouth inwards, so the higher the number, the deeper. The bundle's
+ * lane houses lie a median 34 m from their street when numbered 1–3, 66 m for 4–8, 80 m for
+ * 9–20 and 105 m beyond; a lane without a house number goes LANE_DEPTH_M in.
+ */
+export function laneDepth(house: number | null): number {
+	if (house === null) return LANE_DEPTH_M;
+	return house <= 3 ? 34 : house <= 8 ? 66 : house <= 20 ? 80 : 105;
 }
 
 /** Whether a measure lies on the mapped street, give or take BEYOND_END_M. */
@@ -125,13 +143,14 @@ function nearest(anchors: readonly Placed[], keep: (a: Placed) => boolean, order
 /**
  * Metres per house number along the axis (signed: numbers may run either way), as the median
  * of pairwise slopes (Theil–Sen), which one misplaced anchor cannot swing. Null with too few
- * pairs to trust.
+ * pairs to trust. `sameSide` keeps only pairs of one parity.
  */
-export function metresPerNumber(anchors: readonly Placed[]): number | null {
+export function metresPerNumber(anchors: readonly Placed[], sameSide = false): number | null {
 	const slopes: number[] = [];
 	for (let i = 0; i < anchors.length; i++) {
 		for (let j = i + 1; j < anchors.length; j++) {
 			const dn = anchors[j].number - anchors[i].number;
+			if (sameSide && anchors[i].side !== anchors[j].side) continue;
 			if (Math.abs(dn) >= 2) slopes.push((anchors[j].measure - anchors[i].measure) / dn);
 		}
 	}
@@ -141,15 +160,37 @@ export function metresPerNumber(anchors: readonly Placed[]): number | null {
 }
 
 /**
- * The anchors that contradict their side's order: numbers must run the same way along the
- * street as the road's overall trend. Fits a monotone curve per side (pool-adjacent-violators)
- * and drops the worst anchor while any lies further than OUT_OF_ORDER_M from it.
+ * Which way numbers grow along the axis: as pairs of anchors on one side say, else as the
+ * city's rule (`rule`, from the end nearer the Huangpu) says. Pairs across the street do not
+ * count here: the two sides drift apart (陕西南路235号 faces 370), and on a short road that
+ * drift outweighs the numbering — 东湖路's 12 anchors, mixed, pointed the wrong way.
  */
-export function outOfOrder(anchors: readonly Placed[]): Set<string> {
-	const slope = metresPerNumber(anchors);
+export function numberingDirection(anchors: readonly Placed[], rule: 1 | -1): 1 | -1 {
+	const sameSide = metresPerNumber(anchors, true);
+	return sameSide ? (sameSide < 0 ? -1 : 1) : rule;
+}
+
+/**
+ * Metres per number, signed by `numberingDirection`. The rate counts pairs across the street
+ * too (more pairs, steadier), but a rate against the direction measures drift, not numbering,
+ * so the default rate stands in for it.
+ */
+function signedRate(anchors: readonly Placed[], fallbackSlope: number): number {
+	const direction = numberingDirection(anchors, fallbackSlope < 0 ? -1 : 1);
+	const rate = metresPerNumber(anchors);
+	return rate !== null && Math.sign(rate) === direction ? rate : direction * Math.abs(fallbackSlope);
+}
+
+/**
+ * The anchors that contradict their side's order: numbers must run along the street the way
+ * `numberingDirection` says (`rule`: the city's rule for this road). Fits a monotone curve per
+ * side (pool-adjacent-violators) and drops the worst anchor while any lies further than
+ * OUT_OF_ORDER_M from it.
+ */
+export function outOfOrder(anchors: readonly Placed[], rule: 1 | -1): Set<string> {
 	const dropped = new Set<string>();
-	if (!slope) return dropped;
-	const direction = Math.sign(slope);
+	if (!metresPerNumber(anchors)) return dropped;
+	const direction = numberingDirection(anchors, rule);
 	for (const side of [0, 1] as const) {
 		const kept = anchors.filter((a) => a.side === side).sort((a, b) => a.number - b.number);
 		for (;;) {
@@ -166,6 +207,18 @@ export function outOfOrder(anchors: readonly Placed[]): Set<string> {
 		}
 	}
 	return dropped;
+}
+
+/**
+ * One side's anchors, each at its number's place on the side's monotone fit. Neighbours whose
+ * order contradicts `direction` by less than OUT_OF_ORDER_M are kept, but which of them is off
+ * cannot be told, so both stand at their mean rather than pulling an estimate backwards.
+ */
+function pooled(anchors: readonly Placed[], direction: 1 | -1): Placed[] {
+	const numbers = [...new Set(anchors.map((a) => a.number))].sort((a, b) => a - b);
+	const fit = isotonic(numbers.map((n) => direction * mean(anchors.filter((a) => a.number === n)).measure));
+	const at = new Map(numbers.map((n, i) => [n, direction * fit[i]]));
+	return anchors.map((a) => ({ ...a, measure: at.get(a.number)! }));
 }
 
 /** Least-squares non-decreasing fit (pool adjacent violators). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metres, METRES_PER_DEGREE } from '../../../src/lib/geo/distance';
 import { createGeocoder, type Anchor, type GeocodeResult, type Position, type StreetLine } from '../../../src/lib/geo/geocode';
-import { LANE_DEPTH_M } from '../../../src/lib/geo/house-numbers';
+import { laneDepth, LANE_DEPTH_M } from '../../../src/lib/geo/house-numbers';
 
 /*
  * A hand-made street with known answers. 示范中路 runs 1 km east from the origin; doors are
@@ -142,7 +142,7 @@ describe('createGeocoder: lanes', () => {
 
 	it('places a lane without anchors 60 m in, on the side of its number', () => {
 		// 70 between lane 50 (x 250) and door 120 (x 600): even, so south (right of the way numbers grow)
-		const even = placed(geocoder.geocode('示范中路70弄3号'));
+		const even = placed(geocoder.geocode('示范中路70弄'));
 		expect(even.method).toBe('interpolated');
 		expect(even.note).toMatch(/60 m into lane 70弄, on the even side/);
 		near(even.point, 350, -LANE_DEPTH_M, 1);
@@ -152,6 +152,16 @@ describe('createGeocoder: lanes', () => {
 		near(odd.point, 225, LANE_DEPTH_M, 1);
 	});
 
+	it('places a house of such a lane the deeper, the higher its number in the lane', () => {
+		const first = placed(geocoder.geocode('示范中路70弄3号'));
+		expect(first.note).toMatch(/34 m into lane 70弄/);
+		near(first.point, 350, -laneDepth(3), 1);
+		near(placed(geocoder.geocode('示范中路70弄12号')).point, 350, -laneDepth(12), 1);
+		expect(laneDepth(3)).toBeLessThan(LANE_DEPTH_M);
+		expect(laneDepth(12)).toBeGreaterThan(LANE_DEPTH_M);
+		expect(laneDepth(30)).toBeGreaterThan(laneDepth(12));
+	});
+
 	it('puts a lane’s side by its number and the way numbers grow, not by the compass', () => {
 		// numbers grow westward here (number n at x = 600 - 5n): odd doors are to the south, even to the north
 		const west = createGeocoder(
@@ -159,7 +169,7 @@ describe('createGeocoder: lanes', () => {
 			[anchor('反向路2号', 590, 15), anchor('反向路40号', 400, 15), anchor('反向路3号', 585, -15), anchor('反向路41号', 395, -15)]
 		);
 		near(placed(west.geocode('反向路21弄')).point, 495, -LANE_DEPTH_M, 1);
-		near(placed(west.geocode('反向路20弄5号')).point, 500, LANE_DEPTH_M, 1);
+		near(placed(west.geocode('反向路20弄5号')).point, 500, laneDepth(5), 1);
 	});
 
 	it('puts door 50 where lane 50 opens (one numbering for both)', () => {
