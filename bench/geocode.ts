@@ -7,6 +7,7 @@
  * That point is itself uncertain: the same building in two sources lies a median 21 m
  * (p90 85 m) apart in this bundle, which bounds what any geocoder can score here.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseShanghaiAddress, roadKey, type ShanghaiAddress } from '../src/lib/geo/address';
 import { metres } from '../src/lib/geo/distance';
@@ -76,11 +77,42 @@ function sameBuilding(a: ShanghaiAddress, b: ShanghaiAddress, lanes: 'siblings' 
 	return a.sub <= (b.subTo ?? b.sub) && b.sub <= (a.subTo ?? a.sub);
 }
 
-export function geocodeBench(): Metrics {
+/** The headline accuracy, committed for the /about page and checked against a fresh evaluation by a test. */
+export const ACCURACY_FILE = join(import.meta.dirname, '..', 'data', 'geocoder-accuracy.json');
+
+export interface GeocoderAccuracy {
+	median_m: number;
+	p90_m: number;
+	coverage: number;
+	evaluated: number;
+}
+
+/** Leave-one-out over the trusted anchors of the real bundle (about 5 s). */
+export function measureAccuracy(): { accuracy: GeocoderAccuracy; trials: Trial[]; geocoder: Geocoder; anchors: Anchor[] } {
 	const dir = sourcesDir(join(import.meta.dirname, '..'));
 	const { streets, anchors } = loadGeocoderInputs(dir);
 	const geocoder = createGeocoder(streets, anchors);
 	const trials = leaveOneOut(geocoder, anchors);
+	const errors = trials.flatMap((t) => (t.error === null ? [] : [t.error]));
+	const r = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
+	const accuracy = { median_m: r(median(errors)), p90_m: r(percentile(errors, 90)), coverage: r(errors.length / trials.length, 3), evaluated: trials.length };
+	return { accuracy, trials, geocoder, anchors };
+}
+
+export function geocodeBench(): Metrics {
+	const { accuracy, trials, geocoder, anchors } = measureAccuracy();
+	writeFileSync(
+		ACCURACY_FILE,
+		JSON.stringify(
+			{
+				$comment: 'Written by `npm run bench -- geocode`; shown on /about; tests/bench/geocoder-accuracy.test.ts fails when it no longer matches the geocoder.',
+				method: 'leave-one-out on the geocoder’s trusted anchors, every record of the same building left out; error = distance to the anchor’s own point',
+				...accuracy
+			},
+			null,
+			'\t'
+		) + '\n'
+	);
 	const strict = leaveOneOut(geocoder, anchors, { lanes: 'strict' });
 	const everyReadable = leaveOneOut(geocoder, anchors, { only: new Set(readable(anchors).map((r) => r.anchor.id)) });
 

@@ -116,8 +116,8 @@ describe('about and methods', () => {
 				const row = page.locator(`[data-truth="tianping"] [data-figure="${f.key}"]`);
 				expect(await row.locator('[data-computed]').textContent(), f.key).toBe(f.computed === null ? '—' : f.computed.toLocaleString('zh-CN'));
 			}
-			const bench = JSON.parse(readFileSync('bench/results.json', 'utf8'));
-			expect(await page.locator('[data-about="geocode"]').textContent()).toContain(`${bench.geocode_median_m.value} m`);
+			const accuracy = JSON.parse(readFileSync('data/geocoder-accuracy.json', 'utf8'));
+			expect(await page.locator('[data-about="geocode"]').textContent()).toContain(`${accuracy.median_m} m`);
 			expect(await page.locator('[data-truth="hunan"] tbody tr').count()).toBeGreaterThan(5);
 			await saveScreenshot(page, 'about');
 			expect(await seriousAxeViolations(page)).toEqual([]);

@@ -7,17 +7,17 @@ import { districtDocuments } from '$lib/server/districts';
 import { CREDITS } from '$lib/sources';
 import type { PageServerLoad } from './$types';
 
-interface Metric {
-	value: number;
-	unit: string;
-	goal: string;
+interface Accuracy {
+	median_m: number;
+	p90_m: number;
+	coverage: number;
+	evaluated: number;
 }
 
-/** The benchmark's geocoding and walking figures, as last measured (bench/results.json is committed). */
-function benchFigures(): Record<string, Metric> {
-	if (!existsSync('bench/results.json')) return {};
-	const all = JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, Metric>;
-	return Object.fromEntries(Object.entries(all).filter(([k]) => /^(geocode_|isochrone_|walk_graph)/.test(k)));
+/** The geocoder's accuracy as `npm run bench -- geocode` measured it (committed; a test keeps it current). */
+function geocoderAccuracy(): Accuracy | null {
+	const file = 'data/geocoder-accuracy.json';
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Accuracy) : null;
 }
 
 /** How far the two Chinese encodings move a point in the district: why every source is converted. */
@@ -44,7 +44,7 @@ export const load: PageServerLoad = () => {
 		conflation: full.conflation,
 		walk: full.walk,
 		offsets: crsOffsets(),
-		bench: benchFigures(),
+		accuracy: geocoderAccuracy(),
 		districts: districtDocuments()
 	};
 };
