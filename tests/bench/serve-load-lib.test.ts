@@ -2,19 +2,12 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { collectTileRanges, nginxConfig, parseProcStat, parseWrkResult, wrkScript, type ByteRange } from '../../bench/serve-load-lib';
 import { FIRST_REQUEST_BYTES, parseHeader } from '../../src/lib/tiles/pmtiles-reader';
-import { writePmtiles, type TileInput, type WriteOptions } from '../../src/lib/tiles/pmtiles-writer';
+import { writePmtiles, type TileInput } from '../../src/lib/tiles/pmtiles-writer';
 import { tileIdToZxy, zxyToTileId } from '../../src/lib/tiles/tileid';
 import { mulberry32 } from '../support/seeded-random';
+import { testWriteOptions } from '../support/pmtiles-options';
 
-const options = (minZoom: number, maxZoom: number): WriteOptions => ({
-	tileType: 'mvt',
-	tileCompression: 'gzip',
-	minZoom,
-	maxZoom,
-	bounds: [121.43, 31.2, 121.46, 31.22],
-	center: [121.445, 31.21, 14],
-	metadata: { name: 'test' }
-});
+const options = testWriteOptions;
 const gz = (text: string | Uint8Array) => new Uint8Array(gzipSync(text));
 const reader = (bytes: Uint8Array) => async (offset: number, length: number) => bytes.subarray(offset, offset + length);
 const slice = (bytes: Uint8Array, r: ByteRange) => Buffer.from(bytes.subarray(r.start, r.start + r.length));

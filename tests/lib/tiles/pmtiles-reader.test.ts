@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FIRST_REQUEST_BYTES, PmtilesArchive, parseHeader } from '../../../src/lib/tiles/pmtiles-reader';
-import { writePmtiles, type TileInput, type WriteOptions } from '../../../src/lib/tiles/pmtiles-writer';
+import { writePmtiles, type TileInput } from '../../../src/lib/tiles/pmtiles-writer';
 import { tileIdToZxy, zxyToTileId } from '../../../src/lib/tiles/tileid';
+import { testWriteOptions } from '../../support/pmtiles-options';
 
-const options = (minZoom: number, maxZoom: number): WriteOptions => ({
-	tileType: 'mvt',
-	tileCompression: 'gzip',
-	minZoom,
-	maxZoom,
-	bounds: [121.43, 31.2, 121.46, 31.22],
-	center: [121.445, 31.21, 14],
-	metadata: { name: 'test', vector_layers: [] }
-});
+const options = testWriteOptions;
 const gz = (bytes: Uint8Array | string) => new Uint8Array(gzipSync(bytes));
 
 let seed = 1;

@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Compression, PMTiles, TileType, type RangeResponse, type Source } from 'pmtiles';
-import { writePmtiles, type TileInput, type WriteOptions } from '../../../src/lib/tiles/pmtiles-writer';
+import { writePmtiles, type TileInput } from '../../../src/lib/tiles/pmtiles-writer';
 import { tileIdToZxy, zxyToTileId } from '../../../src/lib/tiles/tileid';
 import { readArchive } from '../../../src/lib/tiles/read-archive';
+import { testWriteOptions } from '../../support/pmtiles-options';
 
-const options = (minZoom: number, maxZoom: number): WriteOptions => ({
-	tileType: 'mvt',
-	tileCompression: 'gzip',
-	minZoom,
-	maxZoom,
-	bounds: [121.43, 31.2, 121.46, 31.22],
-	center: [121.445, 31.21, 14],
-	metadata: { name: 'test', vector_layers: [] }
-});
+const options = testWriteOptions;
 
 /** The pmtiles package with its own defaults (DecompressionStream), over the bytes in memory. */
 function defaultReader(bytes: Uint8Array): PMTiles {
