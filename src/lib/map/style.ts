@@ -3,6 +3,7 @@ import { LAYERS, type ArchiveName, type LayerDef } from '../layers';
 import { ARCHIVE_ZOOMS } from '../tiles/archives';
 import type { Lang } from '../layers/types';
 import { filterExpression, type LayerFilters } from './filters';
+import { shareProgram } from './shared-programs';
 
 export const BACKGROUND = '#f4efe6';
 
@@ -88,7 +89,7 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 			thematic: archiveSource(tilesBase, 'thematic'),
 			...(state.overlay?.sources ?? {})
 		},
-		layers: [...layers, ...(state.overlay?.above ?? [])]
+		layers: [...layers, ...(state.overlay?.above ?? [])].map(shareProgram)
 	};
 }
 

@@ -1,6 +1,9 @@
+import { expression, latest } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { LAYERS, layerById } from '../../../src/lib/layers';
 import { filterExpression, rowMatches } from '../../../src/lib/map/filters';
+import { shareProgram } from '../../../src/lib/map/shared-programs';
 import { buildStyle, orderLayers, styleLayerIds } from '../../../src/lib/map/style';
 
 describe('buildStyle', () => {
@@ -74,5 +77,50 @@ describe('orderLayers', () => {
 		expect(ordered[0].id).toBe('protected-buildings');
 		const ids = buildStyle('http://x', { lang: 'zh', visible: new Set(), filters: {}, selected: null, order: [...thematic].reverse() }).layers.map((l) => l.id);
 		expect(ids.indexOf('elevator-retrofits')).toBeLessThan(ids.indexOf('protected-buildings-footprint'));
+	});
+});
+
+describe('shared programs', () => {
+	// What MapLibre keys a layer's WebGL program on: per data-driven-capable paint property,
+	// uniform (constant or zoom-only), per-feature attribute, or zoom-and-feature attribute.
+	function programKey(layer: LayerSpecification): string {
+		const spec = (latest as unknown as Record<string, Record<string, { 'property-type': string }>>)[`paint_${layer.type}`];
+		const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+		const kinds: Record<string, string> = {};
+		for (const [prop, s] of Object.entries(spec)) {
+			if (!s['property-type'].includes('data-driven')) continue;
+			if (!(prop in paint)) continue;
+			// A constant written as JSON (a dash array) is no expression, and a uniform.
+			if (!expression.isExpression(paint[prop])) continue;
+			const parsed = expression.createPropertyExpression(paint[prop], prop, s as never) as { result: string; value: { kind: string } };
+			expect(parsed.result, `${layer.id} ${prop}`).toBe('success');
+			kinds[prop] = { constant: 'u', camera: 'u', source: 'a', composite: 'z' }[parsed.value.kind]!;
+		}
+		// Left out, the outline colour follows the fill colour.
+		if (layer.type === 'fill' && !('fill-outline-color' in paint)) kinds['fill-outline-color'] = kinds['fill-color'] ?? 'u';
+		return `${layer.type} ${Object.entries(kinds).filter(([, k]) => k !== 'u').map(([p, k]) => `${k}:${p}`).sort().join(' ')}`;
+	}
+
+	it('draws every layer of a type with one program', () => {
+		for (const lang of ['zh', 'en'] as const) {
+			const style = buildStyle('http://x', { lang, visible: new Set(LAYERS.map((l) => l.id)), filters: {}, selected: { layer: 'streets', id: 'x' } });
+			const keys = new Map<string, Set<string>>();
+			for (const layer of style.layers) {
+				if (layer.type === 'background') continue;
+				const dashed = layer.type === 'line' && (layer.paint as Record<string, unknown> | undefined)?.['line-dasharray'] ? ' dashed' : '';
+				const set = keys.get(layer.type + dashed) ?? new Set<string>();
+				keys.set(layer.type + dashed, set.add(programKey(layer)));
+			}
+			for (const [type, set] of keys) expect([...set], type).toHaveLength(1);
+		}
+	});
+
+	it('draws what the registry says', () => {
+		const layer = shareProgram({ id: 'x', type: 'circle', source: 's', paint: { 'circle-color': '#fff', 'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3, 17, 7], 'circle-opacity': 0.5 } });
+		const paint = layer.paint as Record<string, unknown>;
+		expect(paint['circle-opacity']).toBe(0.5);
+		expect(JSON.stringify(paint['circle-color'])).toContain('"#fff"');
+		expect(paint['circle-radius']).toMatchObject(['interpolate', ['linear'], ['zoom'], 12, expect.anything(), 17, expect.anything()]);
+		expect(JSON.stringify(paint['circle-radius'])).toMatch(/12,\["coalesce",\["get","[^"]+"\],3\],17,\["coalesce",\["get","[^"]+"\],7\]\]/);
 	});
 });
