@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { TOUR_LAYERS } from './vocabulary';
+
+export { TOUR_LAYERS } from './vocabulary';
 
 const text = z.string().trim().min(1);
-
-/** Layers a tour may stop at: the places visitors come for. */
-export const TOUR_LAYERS = ['protected-buildings', 'former-residences'] as const;
 
 export const tourStop = z.object({
 	layer: z.enum(TOUR_LAYERS),

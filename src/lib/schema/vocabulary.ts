@@ -30,3 +30,6 @@ export const FACILITY_CATEGORIES = {
 } as const;
 export type FacilityCategory = keyof typeof FACILITY_CATEGORIES;
 export const FACILITY_CATEGORY_KEYS = Object.keys(FACILITY_CATEGORIES) as [FacilityCategory, ...FacilityCategory[]];
+
+/** Layers a tour may stop at: the places visitors come for. */
+export const TOUR_LAYERS = ['protected-buildings', 'former-residences'] as const;
