@@ -18,6 +18,9 @@
  * - Left out, because the portal cannot use it: the MapLibre Tiles (MLT) decoder. Our archives are
  *   Mapbox Vector Tiles written by the pipeline; a source declaring `encoding: 'mlt'` gets an error
  *   that names this file.
+ * - Left out too: the globe and vertical-perspective projections (≈10 kB gzipped of the first
+ *   view's JavaScript). The portal is a street-level map of one subdistrict, drawn in Web Mercator;
+ *   a style naming another projection gets Mercator and a warning that names this file.
  * - `package.json` is imported by MapLibre only for its version; only the version is bundled.
  * - MapLibre's TypeScript is compiled as MapLibre compiles it, with `useDefineForClassFields: false`:
  *   its classes declare fields that their base class's constructor fills in (StructArray's views),
@@ -37,6 +40,29 @@ const WORKER_URL = 'virtual:maplibre-worker-url';
 const WORKER_SOURCE = 'virtual:maplibre-worker';
 const MLT_STUB = '\0maplibre-mlt-stub';
 const VERSION = '\0maplibre-version';
+
+/**
+ * MapLibre's `geo/projection/projection_factory.ts` with Mercator only: the same export, the same
+ * answer for 'mercator' and for projections registered by name, and Mercator for the rest.
+ */
+const MERCATOR_ONLY_FACTORY = `import {warnOnce} from '../../util/util.ts';
+import {MercatorProjection} from './mercator_projection.ts';
+import {createMercatorTransform} from './mercator_transform.ts';
+import {MercatorCameraHelper} from './mercator_camera_helper.ts';
+import {CRSWorldCoordinateHelper} from './crs.ts';
+import {getRegisteredProjection} from './projection_crud.ts';
+
+export function createProjectionFromName(name, transformConstrain, globalState) {
+    const transformOptions = {constrainOverride: transformConstrain};
+    const registered = typeof name === 'string' ? getRegisteredProjection(name) : undefined;
+    if (registered) {
+        const worldCoordinateHelper = new CRSWorldCoordinateHelper(registered);
+        return {projection: new MercatorProjection(worldCoordinateHelper), transform: createMercatorTransform({...transformOptions, worldCoordinateHelper}), cameraHelper: new MercatorCameraHelper()};
+    }
+    if (name !== 'mercator') warnOnce('Projection ' + JSON.stringify(name) + ' is left out of this build (see scripts/vite/maplibre.ts): drawing in Mercator.');
+    return {projection: new MercatorProjection(), transform: createMercatorTransform(transformOptions), cameraHelper: new MercatorCameraHelper()};
+}
+`;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const workerEntry = join(repoRoot, 'src/lib/map/worker.ts');
@@ -87,6 +113,7 @@ export function maplibreFromSource(): Plugin {
 				return `export default import.meta.ROLLDOWN_FILE_URL_${workerRef};`;
 			}
 			if (id === VERSION) return `export default { version: ${JSON.stringify(version)} };`;
+			if (build && id === join(srcDir, 'geo/projection/projection_factory.ts')) return MERCATOR_ONLY_FACTORY;
 			if (id === MLT_STUB) {
 				const message = 'MapLibre Tiles (encoding: "mlt") are left out of this build: see scripts/vite/maplibre.ts';
 				return `export const GEOMETRY_TYPE = {};\nexport function decodeTile() { throw new Error(${JSON.stringify(message)}); }\n`;
