@@ -13,6 +13,9 @@ let loading: Promise<MapLibre> | null = null;
 export function loadMapLibre(): Promise<MapLibre> {
 	loading ??= import('./maplibre').then((lib) => {
 		lib.setWorkerUrl(workerUrl);
+		// The worker starts (fetches and compiles its code) while the page hydrates, rather than
+		// once the map is built; the map takes it over from the shared pool.
+		lib.prewarm();
 		// The dev server runs MapLibre's prebuilt worker, which asks the page for pmtiles:// tiles.
 		if (import.meta.env.DEV) lib.addProtocol('pmtiles', pmtilesProtocol);
 		return lib;
