@@ -6,11 +6,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { SOURCES } from '../../../scripts/pipeline/manifest';
+import type { Unplaced } from '../../../scripts/pipeline/registers/place';
+import type { Rejection, SourceCount } from '../../../scripts/pipeline/report';
 import { LAYERS, type LayerDef } from '../layers';
 import type { DatasetSource, DatasetSummary, DatasetsIndex } from '../schema/catalogue';
 import { CREDITS } from '../sources';
 
 export type Features = FeatureCollection<Geometry, Record<string, unknown>>;
+export type { Rejection, SourceCount, Unplaced };
 
 /** Registry layers that are data someone may want; the mask is a drawing aid made from the boundary. */
 export const DATASETS: readonly LayerDef[] = LAYERS.filter((layer) => layer.catalogue !== false);
@@ -34,36 +37,13 @@ export function readLayer(id: string): Features {
 	return readData<Features>(`${id}.geojson`);
 }
 
-export interface SourceCountRow {
-	source: string;
-	file: string;
-	read: number;
-	accepted: number;
-	rejected: number;
-	outsideArea: number;
-}
-export interface RejectionRow {
-	source: string;
-	file: string;
-	index: number;
-	id: string | null;
-	reason: string;
-}
-export interface Unplaced {
-	register: string;
-	id: string;
-	name_zh: string;
-	address: string | null;
-	code: string;
-	reason: string;
-}
 export interface BuildReport {
 	district: { id: string; name_zh: string; name_en: string };
-	sources: SourceCountRow[];
-	rejected: RejectionRow[];
+	sources: SourceCount[];
+	rejected: Rejection[];
 	layers: Array<{ id: string; total: number; in_district: number }>;
 	figures: Array<{ key: string; label_en: string; published: number; source: string; computed: number | null; note: string }>;
-	registers: { counts: SourceCountRow[]; rejected: RejectionRow[]; unplaced: Unplaced[] };
+	registers: { counts: SourceCount[]; rejected: Rejection[]; unplaced: Unplaced[] };
 }
 
 export function readReport(): BuildReport {
@@ -84,8 +64,8 @@ function reportSources(layer: LayerDef): Set<string> {
 }
 
 export interface DatasetReport {
-	counts: SourceCountRow[];
-	rejected: RejectionRow[];
+	counts: SourceCount[];
+	rejected: Rejection[];
 	unplaced: Unplaced[];
 }
 

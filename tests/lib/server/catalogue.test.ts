@@ -38,7 +38,7 @@ describe('the catalogue', () => {
 });
 
 describe('a dataset’s build report', () => {
-	const layer = { id: 'x', sources: ['src-a', 'hengfu-registers'] } as unknown as LayerDef;
+	const layer = { id: 'facilities', sources: ['src-a', 'hengfu-registers'] } as unknown as LayerDef;
 	const report: BuildReport = {
 		district: { id: 'd', name_zh: '区', name_en: 'D' },
 		sources: [
@@ -48,16 +48,16 @@ describe('a dataset’s build report', () => {
 		rejected: [
 			{ source: 'src-a', file: 'a.json', index: 2, id: 'r2', reason: 'missing coordinates' },
 			{ source: 'src-b', file: 'b.json', index: 0, id: null, reason: 'other' },
-			{ source: 'layer:x', file: 'static/data/x.geojson', index: 5, id: 'f5', reason: 'does not fit the layer schema' }
+			{ source: 'layer:facilities', file: 'static/data/facilities.geojson', index: 5, id: 'f5', reason: 'does not fit the layer schema' }
 		],
 		layers: [],
 		figures: [],
-		registers: { counts: [{ source: 'register:x', file: 'data/registers/x.json', read: 2, accepted: 2, rejected: 0, outsideArea: 0 }], rejected: [], unplaced: [{ register: 'x', id: 'u', name_zh: '无址', address: null, code: 'no-address', reason: 'no address' }] }
+		registers: { counts: [{ source: 'register:facilities', file: 'data/registers/facilities.json', read: 2, accepted: 2, rejected: 0, outsideArea: 0 }], rejected: [], unplaced: [{ register: 'facilities', id: 'u', name_zh: '无址', address: null, code: 'no-address', reason: 'no address' }] }
 	};
 
 	it('keeps its own sources’ rows, its register and its schema gate, and nothing else', () => {
 		const r = datasetReport(layer, report);
-		expect(r.counts.map((c) => c.source)).toEqual(['src-a', 'register:x']);
+		expect(r.counts.map((c) => c.source)).toEqual(['src-a', 'register:facilities']);
 		expect(r.rejected.map((x) => x.id)).toEqual(['r2', 'f5']);
 		expect(r.unplaced.map((u) => u.id)).toEqual(['u']);
 	});
