@@ -131,12 +131,20 @@ interface Running {
 	child: ChildProcess;
 }
 
+/** `npm run serve`'s own command line from package.json, so the bench runs exactly what users run. */
+function serveArguments(): string[] {
+	const script = String(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).scripts?.serve ?? '');
+	const [bin, ...args] = script.trim().split(/\s+/);
+	if (bin !== 'node') throw new Error(`bench serve: package.json's "serve" script must start with node, got "${script}"`);
+	return args.map((a) => (a.startsWith('scripts/') ? join(repoRoot, a) : a));
+}
+
 /**
- * `npm run serve`'s code path: scripts/serve.ts through tsx, port 0 so the kernel picks a free one,
- * read back from the line serve.ts prints once it listens.
+ * `npm run serve`'s code path and Node flags, port 0 so the kernel picks a free one, read back
+ * from the line serve.ts prints once it listens.
  */
 async function startServer(children: ChildProcess[]): Promise<Running> {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/serve.ts')], {
+	const child = spawn(process.execPath, serveArguments(), {
 		cwd: repoRoot,
 		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SITE_DIR: buildDir },
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -1,6 +1,10 @@
 /**
  * `npm run serve`: serves the static build (default `build/`, or `SITE_DIR`) on `PORT`
  * (default 4173), bound to 127.0.0.1 unless `HOST` says otherwise.
+ *
+ * package.json starts it with `--max-semi-space-size=32`: a tile request allocates little but
+ * often, and a larger young generation means fewer scavenges: +20–25 % requests per second in
+ * `npm run bench -- serve` (which runs the same command line).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
