@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LAYERS, layerById } from '../../src/lib/layers';
 import { layerSchema } from '../../src/lib/layers/schemas';
 import { styleLayerIds } from '../../src/lib/map/style';
+import { builtFeatures } from './built';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, seriousAxeViolations } from './browser';
 
 let browser: Browser;
@@ -15,7 +16,6 @@ afterAll(async () => {
 });
 
 const DATASET_IDS = LAYERS.filter((l) => l.catalogue !== false).map((l) => l.id);
-const built = (id: string) => JSON.parse(readFileSync(`build/data/${id}.geojson`, 'utf8')) as { features: Array<{ properties: Record<string, unknown> }> };
 
 async function shownCount(page: Page, id: string): Promise<number> {
 	return parseInt((await page.locator(`[data-dataset="${id}"] [data-count="district"]`).textContent())!.replace(/,/g, ''), 10);
@@ -28,7 +28,7 @@ describe('open data catalogue', () => {
 			await expect.poll(() => page.locator('[data-dataset]').count()).toBe(DATASET_IDS.length);
 			for (const id of DATASET_IDS) {
 				const card = page.locator(`[data-dataset="${id}"]`);
-				const inDistrict = built(id).features.filter((f) => f.properties.in_district === true).length;
+				const inDistrict = builtFeatures(id).filter((f) => f.properties.in_district === true).length;
 				expect(await shownCount(page, id), id).toBe(inDistrict);
 				for (const kind of ['geojson', 'csv', 'pmtiles']) expect(await card.locator(`[data-download="${kind}"]`).count(), `${id} ${kind}`).toBe(1);
 			}
@@ -56,7 +56,7 @@ describe('open data catalogue', () => {
 			const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="geojson"]').first().click()]);
 			const doc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
 			expect(doc.type).toBe('FeatureCollection');
-			expect(doc.features).toHaveLength(built('protected-buildings').features.length);
+			expect(doc.features).toHaveLength(builtFeatures('protected-buildings').length);
 			for (const f of doc.features) expect(schema.safeParse(f.properties).success, String(f.properties.id)).toBe(true);
 
 			await expect.poll(() => page.locator('[data-page="next"]').isEnabled(), { timeout: 10_000 }).toBe(true);
@@ -136,10 +136,10 @@ describe('the prerendered site serves every dataset page and API document', () =
 		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
 		const geojson = await fetch(`${base}/api/datasets/${id}.geojson`);
 		expect(geojson.headers.get('content-type')).toMatch(/^application\/geo\+json/);
-		expect((await geojson.json()).features).toHaveLength(built(id).features.length);
+		expect((await geojson.json()).features).toHaveLength(builtFeatures(id).length);
 		const csv = await fetch(`${base}/api/datasets/${id}.csv`);
 		expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-		expect((await csv.text()).split('\r\n').filter(Boolean).length).toBe(built(id).features.length + 1);
+		expect((await csv.text()).split('\r\n').filter(Boolean).length).toBe(builtFeatures(id).length + 1);
 	});
 
 	it('the catalogue, the districts and the OpenAPI document', async () => {

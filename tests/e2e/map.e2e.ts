@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, seriousAxeViolations, type OpenedPage } from './browser';
+import { hengshanHotel } from './built';
 import { clickAt, paintedShare, renderedCount, waitForMap } from './map';
 
 let browser: Browser;
@@ -11,13 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
-/** 衡山宾馆 (Picardie Apartments), 衡山路534号: its id and position, from the built layer. */
-function hengshanHotel(): { id: string; lon: number; lat: number } {
-	const fc = JSON.parse(readFileSync('build/data/protected-buildings.geojson', 'utf8'));
-	const f = fc.features.find((x: { properties: { name_zh: string } }) => x.properties.name_zh === '衡山宾馆');
-	return { id: f.properties.id, lon: f.properties.lon, lat: f.properties.lat };
-}
 
 describe('the map page', () => {
 	let opened: OpenedPage;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withinDistance } from '../../src/lib/analysis';
+import { builtFeatures } from './built';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot } from './browser';
 import { clickAt, waitForMap } from './map';
 
@@ -13,7 +14,6 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const built = (layer: string) => JSON.parse(readFileSync(`build/data/${layer}.geojson`, 'utf8')).features;
 const rendered = (page: Page, prefix: string) =>
 	page.evaluate((p) => {
 		const map = (window as unknown as { hengfuMap: { getStyle(): { layers: { id: string }[] }; queryRenderedFeatures(o: unknown): unknown[] } }).hengfuMap;
@@ -72,7 +72,7 @@ describe('the planner', () => {
 	});
 
 	it('finds elevator projects within 50 m of a protected building, as the analysis does on the built files', async () => {
-		const expected = withinDistance(built('elevator-retrofits'), built('protected-buildings'), 50).length;
+		const expected = withinDistance(builtFeatures('elevator-retrofits'), builtFeatures('protected-buildings'), 50).length;
 		const { page, context } = await openPage(browser, '/?plan=1&near=elevator-retrofits,protected-buildings,50');
 		try {
 			await waitForMap(page);
@@ -92,7 +92,7 @@ describe('the planner', () => {
 			const doc = JSON.parse(readFileSync((await download.path())!, 'utf8'));
 			expect(doc.type).toBe('FeatureCollection');
 			expect(doc.features).toHaveLength(shown);
-			expect(shown).toBe(built('protected-buildings').filter((f: { properties: { batch: string } }) => f.properties.batch === '第二批').length);
+			expect(shown).toBe(builtFeatures('protected-buildings').filter((f) => f.properties.batch === '第二批').length);
 			for (const f of doc.features) {
 				expect(f.type).toBe('Feature');
 				expect(f.properties.batch).toBe('第二批');

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_LABELS } from '../../src/lib/layers/registers';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, type OpenedPage } from './browser';
+import { builtFeatures } from './built';
 import { renderedCount, waitForMap } from './map';
 
 let browser: Browser;
@@ -13,7 +13,6 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const built = (layer: string) => JSON.parse(readFileSync(`build/data/${layer}.geojson`, 'utf8')).features as Array<{ properties: Record<string, unknown> }>;
 
 describe('the registers on the map', () => {
 	let opened: OpenedPage;
@@ -60,7 +59,7 @@ describe('the registers on the map', () => {
 		const { page } = opened;
 		const shown = page.locator('li[data-layer="facilities"] [data-count="shown"]');
 		const all = Number(await shown.textContent());
-		const health = built('facilities').filter((f) => f.properties.category === 'health' && f.properties.in_district === true).length;
+		const health = builtFeatures('facilities').filter((f) => f.properties.category === 'health' && f.properties.in_district === true).length;
 		expect(health).toBeGreaterThan(0);
 		await page.locator('li[data-layer="facilities"] select[data-filter="category"]').selectOption('health');
 		await waitForMap(page);
@@ -80,7 +79,7 @@ describe('the registers on the map', () => {
 		await expect.poll(() => page.locator('#feature-title').textContent()).toBe('广元菜市场');
 		await expect.poll(() => page.locator('dd[data-field="address"]').textContent()).toBe('广元路153号');
 		expect(await page.locator('dd[data-field="category"]').textContent()).toBe('菜场与日常购物');
-		const market = built('facilities').find((f) => f.properties.id === 'facility-guangyuan-market')!;
+		const market = builtFeatures('facilities').find((f) => f.properties.id === 'facility-guangyuan-market')!;
 		const method = METHOD_LABELS[String(market.properties.geocode_method)].zh;
 		expect(await page.locator('dd[data-field="geocode_method"]').textContent()).toBe(method);
 		expect(Number(await page.locator('dd[data-field="geocode_confidence"]').textContent())).toBe(market.properties.geocode_confidence);

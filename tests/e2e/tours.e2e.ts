@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot } from './browser';
+import { hengshanHotel } from './built';
 import { clickAt, waitForMap } from './map';
 
 let browser: Browser;
@@ -94,7 +95,7 @@ describe('walking tours', () => {
 	});
 
 	it('adds a stop by clicking a building on the map, and one found by search', async () => {
-		const hotel = JSON.parse(readFileSync('build/data/protected-buildings.geojson', 'utf8')).features.find((f: { properties: { name_zh: string } }) => f.properties.name_zh === '衡山宾馆').properties;
+		const hotel = hengshanHotel();
 		const { page, context } = await openPage(browser, `/?tour=custom&c=${hotel.lon},${hotel.lat}&z=17.5`);
 		try {
 			await waitForMap(page);
