@@ -1,14 +1,12 @@
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { collectTileRanges, nginxConfig, parseProcStat, parseWrkResult, wrkScript, type ByteRange } from '../../bench/serve-load-lib';
 import { FIRST_REQUEST_BYTES, parseHeader } from '../../src/lib/tiles/pmtiles-reader';
 import { writePmtiles, type TileInput } from '../../src/lib/tiles/pmtiles-writer';
 import { tileIdToZxy, zxyToTileId } from '../../src/lib/tiles/tileid';
 import { mulberry32 } from '../support/seeded-random';
-import { testWriteOptions } from '../support/pmtiles-options';
+import { gz, testWriteOptions } from '../support/pmtiles-fixtures';
 
 const options = testWriteOptions;
-const gz = (text: string | Uint8Array) => new Uint8Array(gzipSync(text));
 const reader = (bytes: Uint8Array) => async (offset: number, length: number) => bytes.subarray(offset, offset + length);
 const slice = (bytes: Uint8Array, r: ByteRange) => Buffer.from(bytes.subarray(r.start, r.start + r.length));
 

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { FIRST_REQUEST_BYTES, PmtilesArchive, parseHeader } from '../../../src/lib/tiles/pmtiles-reader';
-import { writePmtiles, type TileInput } from '../../../src/lib/tiles/pmtiles-writer';
+import { writePmtiles } from '../../../src/lib/tiles/pmtiles-writer';
 import { tileIdToZxy, zxyToTileId } from '../../../src/lib/tiles/tileid';
-import { testWriteOptions } from '../../support/pmtiles-options';
+import { gz, THREE_TILES, testWriteOptions } from '../../support/pmtiles-fixtures';
 
 const options = testWriteOptions;
-const gz = (bytes: Uint8Array | string) => new Uint8Array(gzipSync(bytes));
 
 let seed = 1;
 /** mulberry32: a small deterministic PRNG, so test data is the same on every run. */
@@ -36,11 +35,7 @@ async function read(archive: PmtilesArchive, z: number, x: number, y: number): P
 }
 
 describe('PmtilesArchive', () => {
-	const tiles: TileInput[] = [
-		{ z: 0, x: 0, y: 0, data: gz('world') },
-		{ z: 1, x: 1, y: 0, data: gz('north-east') },
-		{ z: 1, x: 0, y: 1, data: gz('south-west') }
-	];
+	const tiles = THREE_TILES;
 
 	it('reads back what the writer wrote, opening the archive with one small request', async () => {
 		const bytes = writePmtiles(tiles, options(0, 1));

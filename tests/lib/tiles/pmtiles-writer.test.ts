@@ -5,7 +5,7 @@ import { Compression, PMTiles, TileType, type RangeResponse, type Source } from 
 import { writePmtiles, type TileInput } from '../../../src/lib/tiles/pmtiles-writer';
 import { tileIdToZxy, zxyToTileId } from '../../../src/lib/tiles/tileid';
 import { readArchive } from '../../../src/lib/tiles/read-archive';
-import { testWriteOptions } from '../../support/pmtiles-options';
+import { gz, THREE_TILES, testWriteOptions } from '../../support/pmtiles-fixtures';
 
 const options = testWriteOptions;
 
@@ -46,14 +46,9 @@ function payload(tag: number, length: number): Uint8Array {
 	for (let i = 4; i < length; i++) bytes[i] = Math.floor(rand() * 256);
 	return bytes;
 }
-const gz = (bytes: Uint8Array | string) => new Uint8Array(gzipSync(bytes));
 
 describe('writePmtiles', () => {
-	const tiles: TileInput[] = [
-		{ z: 0, x: 0, y: 0, data: gz('world') },
-		{ z: 1, x: 1, y: 0, data: gz('north-east') },
-		{ z: 1, x: 0, y: 1, data: gz('south-west') }
-	];
+	const tiles = THREE_TILES;
 
 	it('writes a small archive the pmtiles package reads back exactly', async () => {
 		const bytes = writePmtiles(tiles, options(0, 1));
