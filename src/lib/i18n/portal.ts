@@ -68,8 +68,3 @@ export type PortalKey = keyof typeof PORTAL;
 export function p(lang: Lang, key: PortalKey): string {
 	return PORTAL[key][lang];
 }
-
-/** Numbers as the language writes them (1,366 / 1,366). */
-export function num(lang: Lang, value: number): string {
-	return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
-}
