@@ -37,6 +37,9 @@ const DEFAULT_TYPE = 'application/octet-stream';
  */
 const COMPRESSIBLE = new Set(['html', 'js', 'mjs', 'css', 'json', 'geojson', 'map', 'svg', 'txt', 'xml', 'csv']);
 
+/** Types a browser may render as a page or run as a script: they get the whole security policy (headers.ts). */
+const DOCUMENT = new Set(['html', 'js', 'mjs', 'svg', 'xml']);
+
 /** Lower-cased extension without the dot (`photo.JPG` → `jpg`); '' when there is none. */
 export function extensionOf(path: string): string {
 	const base = path.slice(path.lastIndexOf('/') + 1);
@@ -50,4 +53,8 @@ export function mimeType(path: string): string {
 
 export function isCompressible(path: string): boolean {
 	return COMPRESSIBLE.has(extensionOf(path));
+}
+
+export function isDocument(path: string): boolean {
+	return DOCUMENT.has(extensionOf(path));
 }

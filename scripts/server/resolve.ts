@@ -7,8 +7,9 @@
  * Symlinks inside the root are followed: the root's contents are our own build output, trusted;
  * only the request path is not.
  */
-import { statSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { join, resolve as resolvePath, sep } from 'node:path';
+import { statOrUndefined } from './file-cache';
 
 export type Resolved =
 	| { kind: 'file'; file: string; stats: Stats }
@@ -17,11 +18,14 @@ export type Resolved =
 	/** `notFound` is the site's own 404 page when it has one, to send as the body. */
 	| { kind: 'error'; status: 400 | 403 | 404; notFound?: { file: string; stats: Stats } };
 
+/** stat that answers undefined for anything missing or unreadable; the server passes a cached one. */
+export type StatFn = (path: string) => Stats | undefined;
+
 /**
  * `pathname` is the raw, still percent-encoded path of the request target (no query string).
  * `root` must be an absolute path.
  */
-export function resolveRequestPath(root: string, pathname: string): Resolved {
+export function resolveRequestPath(root: string, pathname: string, statOf: StatFn = statOrUndefined): Resolved {
 	const base = resolvePath(root);
 	if (!pathname.startsWith('/')) return { kind: 'error', status: 400 };
 
@@ -64,20 +68,11 @@ export function resolveRequestPath(root: string, pathname: string): Resolved {
 		}
 	}
 
-	return notFound(base);
+	return notFound(base, statOf);
 }
 
-function notFound(base: string): Resolved {
+function notFound(base: string, statOf: StatFn): Resolved {
 	const file = join(base, '404.html');
 	const stats = statOf(file);
 	return stats?.isFile() ? { kind: 'error', status: 404, notFound: { file, stats } } : { kind: 'error', status: 404 };
-}
-
-/** stat that answers undefined for anything missing or unreadable (ENOENT, ENOTDIR, EACCES…). */
-function statOf(path: string): Stats | undefined {
-	try {
-		return statSync(path);
-	} catch {
-		return undefined;
-	}
 }

@@ -147,6 +147,19 @@ describe('static server', () => {
 		expect(after.headers.etag).not.toBe(before.headers.etag);
 	});
 
+	it('serves a file rewritten in place, or deleted, at once: the cache follows the file system', async () => {
+		const file = join(root, 'inplace.pmtiles');
+		writeFileSync(file, 'first!');
+		expect((await get('/inplace.pmtiles', { Range: 'bytes=0-5' })).body.toString()).toBe('first!');
+		writeFileSync(file, 'again!'); // same size, same inode
+		expect((await get('/inplace.pmtiles', { Range: 'bytes=0-5' })).body.toString()).toBe('again!');
+		rmSync(file);
+		expect((await get('/inplace.pmtiles', { Range: 'bytes=0-5' })).status).toBe(404);
+		mkdirSync(join(root, 'later'));
+		writeFileSync(join(root, 'later', 'page.html'), 'now here');
+		expect((await get('/later/page')).body.toString()).toBe('now here');
+	});
+
 	it('ignores Range when If-Range names another version', async () => {
 		expect((await get('/x.pmtiles', { Range: 'bytes=0-9', 'If-Range': '"stale"' })).status).toBe(200);
 		const etag = (await get('/x.pmtiles')).headers.etag as string;
@@ -216,18 +229,19 @@ describe('static server', () => {
 		expect((await get('/')).headers['cache-control']).toBe('no-cache');
 	});
 
-	it('sends the security headers on every response, errors included', async () => {
-		const etag = (await get('/x.pmtiles')).headers.etag as string;
+	it('sends the whole security policy on pages, scripts and every error or redirect', async () => {
+		mkdirSync(join(root, 'guide'));
+		writeFileSync(join(root, 'guide', 'index.html'), 'guide');
 		const cases: Array<[number, string, Record<string, string>?, string?]> = [
 			[200, '/'],
-			[200, '/x.pmtiles', {}, 'HEAD'],
-			[206, '/x.pmtiles', { Range: 'bytes=0-0' }],
-			[304, '/x.pmtiles', { 'If-None-Match': etag }],
+			[200, '/_app/immutable/a.js'],
+			[200, '/', {}, 'HEAD'],
 			[416, '/x.pmtiles', { Range: 'bytes=5000-' }],
 			[404, '/nope'],
 			[403, '/../etc/passwd'],
 			[400, '/%E0%A4%A'],
-			[405, '/', {}, 'PUT']
+			[405, '/', {}, 'PUT'],
+			[308, '/guide']
 		];
 		for (const [status, path, headers, method] of cases) {
 			const r = await get(path, headers, method);
@@ -236,6 +250,25 @@ describe('static server', () => {
 			expect(r.headers['x-content-type-options']).toBe('nosniff');
 			expect(r.headers['referrer-policy']).toBe('no-referrer');
 			expect(r.headers['x-frame-options']).toBe('DENY');
+		}
+	});
+
+	it('sends data (tiles, JSON) with nosniff only: the document policy cannot apply to them', async () => {
+		writeFileSync(join(root, 'layer.json'), '{"type":"FeatureCollection","features":[]}');
+		const etag = (await get('/x.pmtiles')).headers.etag as string;
+		const cases: Array<[number, string, Record<string, string>?, string?]> = [
+			[200, '/x.pmtiles'],
+			[200, '/x.pmtiles', {}, 'HEAD'],
+			[206, '/x.pmtiles', { Range: 'bytes=0-0' }],
+			[304, '/x.pmtiles', { 'If-None-Match': etag }],
+			[200, '/layer.json', { 'Accept-Encoding': 'gzip' }]
+		];
+		for (const [status, path, headers, method] of cases) {
+			const r = await get(path, headers, method);
+			expect(r.status, path).toBe(status);
+			expect(r.headers['x-content-type-options'], path).toBe('nosniff');
+			expect(r.headers['content-type'] ?? 'none (304)', path).not.toMatch(/html|javascript|svg|xml/);
+			for (const name of ['content-security-policy', 'referrer-policy', 'x-frame-options']) expect(r.headers[name], `${path} ${name}`).toBeUndefined();
 		}
 	});
 
