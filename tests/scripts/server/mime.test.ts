@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionOf, isCompressible, mimeType } from '../../../scripts/server/mime';
+import { extensionOf, isCompressible, isDocument, mimeType } from '../../../scripts/server/mime';
 
 describe('mime', () => {
 	it('names the site file kinds', () => {
@@ -23,6 +23,10 @@ describe('mime', () => {
 		expect(isCompressible('a.svg')).toBe(true);
 		expect(isCompressible('a.pmtiles')).toBe(false);
 		expect(isCompressible('a.png')).toBe(false);
+	});
+	it('treats what a browser can render as a page or run as a script as a document', () => {
+		for (const f of ['a.html', 'b.svg', 'c.xml', 'd.js', 'e.mjs']) expect(isDocument(f), f).toBe(true);
+		for (const f of ['a.pmtiles', 'b.json', 'c.geojson', 'd.csv', 'e.png', 'f.css', 'g.woff2']) expect(isDocument(f), f).toBe(false);
 	});
 	it('takes the extension from the last path segment only', () => {
 		expect(extensionOf('/a.b/c')).toBe('');
