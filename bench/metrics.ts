@@ -3,6 +3,8 @@ export interface Metric {
 	value: number;
 	unit: string;
 	goal: string;
+	/** The suite that wrote it (set by bench/run.ts), so a rerun of that suite replaces all its figures. */
+	suite?: string;
 }
 
 export type Metrics = Record<string, Metric>;

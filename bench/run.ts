@@ -33,7 +33,9 @@ for (const [name, run] of suites.filter(([n]) => !only.length || only.includes(n
 	for (const [key, m] of Object.entries(metrics)) {
 		console.log(`  ${key.padEnd(28)} ${String(m.value).padStart(12)} ${m.unit.padEnd(4)} goal: ${m.goal}`);
 	}
-	Object.assign(results, metrics);
+	// A suite that now yields less (skipped for a missing tool, say) must not leave its old figures behind.
+	for (const [key, m] of Object.entries(results)) if (m.suite === name) delete results[key];
+	for (const [key, m] of Object.entries(metrics)) results[key] = { ...m, suite: name };
 }
 writeFileSync(path, JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwrote ${path}`);
