@@ -24,7 +24,9 @@ export interface FigureCheck {
 	published: number;
 	source: string;
 	computed: number | null;
+	/** How the count was made, or why there is none: English and Chinese. */
 	note: string;
+	note_zh: string;
 }
 
 export interface BuildResult {
@@ -185,24 +187,39 @@ function fromSource(layer: LayerDef, features: Clipped[]): LayerFeature[] {
 function checkFigures(district: District, boundary: Area, layers: Map<string, LayerFeature[]>): FigureCheck[] {
 	const inDistrict = (id: string, where: (f: LayerFeature) => boolean = () => true) =>
 		(layers.get(id) ?? []).filter((f) => f.properties.in_district === true && where(f)).length;
-	const computed: Record<string, () => { value: number | null; note: string }> = {
-		protected_buildings: () => ({
-			value: inDistrict('protected-buildings'),
-			note: `${inDistrict('protected-buildings', (f) => f.properties.excellent === true)} 优秀历史建筑 + ${inDistrict('protected-buildings', (f) => f.properties.protection === 'relic')} 文物保护单位 not also listed`
-		}),
+	const computed: Record<string, () => { value: number | null; note: string; note_zh: string }> = {
+		protected_buildings: () => {
+			const excellent = inDistrict('protected-buildings', (f) => f.properties.excellent === true);
+			const relics = inDistrict('protected-buildings', (f) => f.properties.protection === 'relic');
+			return {
+				value: inDistrict('protected-buildings'),
+				note: `${excellent} 优秀历史建筑 (excellent historic buildings) + ${relics} 文物保护单位 (heritage sites) not also listed`,
+				note_zh: `优秀历史建筑 ${excellent} 处，另有未同时列入的文物保护单位 ${relics} 处`
+			};
+		},
 		never_widened_roads: () => {
 			const names = (status: string) => new Set((layers.get('never-widened-roads') ?? []).filter((f) => f.properties.never_widened === status).map((f) => f.properties.name));
-			return { value: names('confirmed').size, note: `confirmed; ${names('unconfirmed').size} more named as unconfirmed candidates` };
+			const unconfirmed = names('unconfirmed').size;
+			return {
+				value: names('confirmed').size,
+				note: `confirmed; ${unconfirmed} more named as unconfirmed candidates`,
+				note_zh: `已确认的道路；另有 ${unconfirmed} 条为未确认的候选`
+			};
 		},
-		area_km2: () => ({ value: Math.round(areaOf(boundary) / 1e4) / 100, note: 'area of the OSM boundary polygon' }),
+		area_km2: () => ({ value: Math.round(areaOf(boundary) / 1e4) / 100, note: 'area of the OSM boundary polygon', note_zh: 'OSM 边界多边形的面积' }),
 		public_legal_service_rooms: () => ({
 			value: inDistrict('facilities', (f) => f.properties.origin === 'register' && String(f.properties.categories).split(' ').includes('legal')),
-			note: 'legal-service places of the registers on the map in the district; a room the newsletters name without an address cannot be placed'
+			note: 'legal-service places of the registers on the map in the district; a room the newsletters name without an address cannot be placed',
+			note_zh: '名录中已上图、位于街道内的法律服务点；简报只提名称而无地址的服务室无法定位'
 		}),
-		estate_charging_sites_2020: () => ({ value: inDistrict('charging-sites'), note: 'charging sites on the map; the newsletters publish the total but name no site' })
+		estate_charging_sites_2020: () => ({
+			value: inDistrict('charging-sites'),
+			note: 'charging sites on the map; the newsletters publish the total but name no site',
+			note_zh: '地图上的充电点；简报只公布总数，未列出具体地点'
+		})
 	};
 	return district.figures.map((fig) => {
-		const c = computed[fig.key]?.() ?? { value: null, note: 'no source in the bundle to count this' };
-		return { key: fig.key, label_en: fig.label_en, published: fig.value, source: fig.source, computed: c.value, note: c.note };
+		const c = computed[fig.key]?.() ?? { value: null, note: 'no source in the bundle to count this', note_zh: '数据包中没有可据以计算的来源' };
+		return { key: fig.key, label_en: fig.label_en, published: fig.value, source: fig.source, computed: c.value, note: c.note, note_zh: c.note_zh };
 	});
 }

@@ -111,15 +111,21 @@ describe('about and methods', () => {
 	it('sets each published figure beside the portal’s own count, and quotes the geocoder’s measured accuracy', async () => {
 		const { page, context, requests } = await openPage(browser, '/about');
 		try {
-			const report = JSON.parse(readFileSync('build/data/build-report.json', 'utf8')) as { figures: Array<{ key: string; published: number; computed: number | null }> };
+			type Figure = { key: string; published: number; computed: number | null; note: string; note_zh: string };
+			const report = JSON.parse(readFileSync('build/data/build-report.json', 'utf8')) as { figures: Figure[] };
 			for (const f of report.figures) {
 				const row = page.locator(`[data-truth="tianping"] [data-figure="${f.key}"]`);
 				expect(await row.locator('[data-computed]').textContent(), f.key).toBe(f.computed === null ? '—' : f.computed.toLocaleString('zh-CN'));
+				expect(await row.locator('[data-note]').textContent(), f.key).toBe(f.note_zh);
 			}
+			expect(await page.locator('[data-not-built="hunan"]').textContent()).toMatch(/本次生成覆盖.*--district hunan/);
 			const accuracy = JSON.parse(readFileSync('data/geocoder-accuracy.json', 'utf8'));
 			expect(await page.locator('[data-about="geocode"]').textContent()).toContain(`${accuracy.median_m} m`);
 			expect(await page.locator('[data-truth="hunan"] tbody tr').count()).toBeGreaterThan(5);
 			await saveScreenshot(page, 'about');
+			await page.goto(`${inject('baseURL')}/about?lang=en`);
+			for (const f of report.figures) expect(await page.locator(`[data-truth="tianping"] [data-figure="${f.key}"] [data-note]`).textContent(), f.key).toBe(f.note);
+			expect(await page.locator('[data-not-built="hunan"]').textContent()).toMatch(/this build covers .*--district hunan/);
 			expect(await seriousAxeViolations(page)).toEqual([]);
 			expectOnlyLocalRequests(requests);
 		} finally {

@@ -57,7 +57,8 @@ export const districtDocument = z.object({
 	figures: z.array(
 		publishedFigure.extend({
 			computed: field(z.number().nullable(), 'The portal’s own count of the same thing, where its sources allow one', '门户依据数据源计算的同口径数值（可计算时）'),
-			computed_note: field(z.string().nullable(), 'How the count was made, or why there is none', '计算方法，或无法计算的原因')
+			computed_note: field(z.string().nullable(), 'How the count was made, or why there is none', '计算方法，或无法计算的原因'),
+			computed_note_zh: field(z.string().nullable(), 'computed_note in Chinese', 'computed_note 的中文')
 		})
 	)
 });

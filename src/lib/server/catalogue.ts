@@ -42,7 +42,7 @@ export interface BuildReport {
 	sources: SourceCount[];
 	rejected: Rejection[];
 	layers: Array<{ id: string; total: number; in_district: number }>;
-	figures: Array<{ key: string; label_en: string; published: number; source: string; computed: number | null; note: string }>;
+	figures: Array<{ key: string; label_en: string; published: number; source: string; computed: number | null; note: string; note_zh?: string }>;
 	registers: { counts: SourceCount[]; rejected: Rejection[]; unplaced: Unplaced[] };
 }
 

@@ -33,7 +33,9 @@ export function districtDocuments(): DistrictDocument[] {
 				return {
 					...fig,
 					computed: check?.computed ?? null,
-					computed_note: check ? check.note : `this build covers ${report.district.name_en}; build with \`npm run data -- --district ${d.id}\` to count ${d.name_en}`
+					computed_note: check ? check.note : `this build covers ${report.district.name_en}; build with \`npm run data -- --district ${d.id}\` to count ${d.name_en}`,
+					// A report written before notes were translated has none: the English one stands in.
+					computed_note_zh: check ? (check.note_zh ?? check.note) : `本次生成覆盖${report.district.name_zh}；运行 \`npm run data -- --district ${d.id}\` 以计算${d.name_zh}`
 				};
 			})
 		};
