@@ -4,17 +4,11 @@ import { FIRST_REQUEST_BYTES, PmtilesArchive, parseHeader } from '../../../src/l
 import { writePmtiles } from '../../../src/lib/tiles/pmtiles-writer';
 import { tileIdToZxy, zxyToTileId } from '../../../src/lib/tiles/tileid';
 import { gz, THREE_TILES, testWriteOptions } from '../../support/pmtiles-fixtures';
+import { mulberry32 } from '../../support/seeded-random';
 
 const options = testWriteOptions;
 
-let seed = 1;
-/** mulberry32: a small deterministic PRNG, so test data is the same on every run. */
-function rand(): number {
-	let t = (seed = (seed + 0x6d2b79f5) | 0);
-	t = Math.imul(t ^ (t >>> 15), t | 1);
-	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-	return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-}
+let rand = mulberry32(1);
 
 /** An HTTP server in a function: answers Range requests on `bytes()` with 206 and an ETag, and logs them. */
 function server(bytes: () => Uint8Array, etag: () => string = () => '"v1"') {
@@ -61,7 +55,7 @@ describe('PmtilesArchive', () => {
 	});
 
 	it('asks again for a root directory longer than the opening request', async () => {
-		seed = 1;
+		rand = mulberry32(1);
 		let id = zxyToTileId(8, 0, 0);
 		// Random gaps and lengths keep the directory from compressing into a few bytes.
 		const many = Array.from({ length: 3000 }, (_, i) => {
@@ -78,7 +72,7 @@ describe('PmtilesArchive', () => {
 	});
 
 	it('reads tiles through leaf directories', async () => {
-		seed = 1;
+		rand = mulberry32(1);
 		const first = zxyToTileId(8, 0, 0);
 		// As in the writer's test: gaps in the ids and random lengths keep the directory out of the root.
 		const many = Array.from({ length: 40_000 }, (_, i) => {

@@ -6,6 +6,7 @@ import { writePmtiles, type TileInput } from '../../../src/lib/tiles/pmtiles-wri
 import { tileIdToZxy, zxyToTileId } from '../../../src/lib/tiles/tileid';
 import { readArchive } from '../../../src/lib/tiles/read-archive';
 import { gz, THREE_TILES, testWriteOptions } from '../../support/pmtiles-fixtures';
+import { mulberry32 } from '../../support/seeded-random';
 
 const options = testWriteOptions;
 
@@ -31,14 +32,7 @@ async function storedTiles(bytes: Uint8Array): Promise<Map<string, Uint8Array>> 
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-let seed = 1;
-/** mulberry32: a small deterministic PRNG, so test data is the same on every run. */
-function rand(): number {
-	let t = (seed = (seed + 0x6d2b79f5) | 0);
-	t = Math.imul(t ^ (t >>> 15), t | 1);
-	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-	return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-}
+let rand = mulberry32(1);
 /** A distinct, barely compressible payload (so directories cannot compress away either). */
 function payload(tag: number, length: number): Uint8Array {
 	const bytes = new Uint8Array(length);
@@ -94,7 +88,7 @@ describe('writePmtiles', () => {
 	});
 
 	it('splits directories into leaves when the root would not fit in the first 16 KiB', async () => {
-		seed = 1;
+		rand = mulberry32(1);
 		const first = zxyToTileId(8, 0, 0);
 		const many: (TileInput & { raw: Uint8Array })[] = [];
 		for (let i = 0; i < 40_000; i++) {
