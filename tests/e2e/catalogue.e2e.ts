@@ -88,6 +88,7 @@ describe('open data catalogue', () => {
 			expect(page.url()).toContain('lang=en');
 			expect(await page.locator('nav a[href^="/datasets"]').first().getAttribute('href')).toContain('lang=en');
 			await page.goto(page.url().replace(/\/datasets.*$/, '/?lang=en'));
+			await page.waitForSelector('html[lang="en"]');
 			await page.locator('a[data-action="data"]').click();
 			await page.waitForURL(/\/datasets\?lang=en$/);
 			await expect.poll(() => page.locator('h1').textContent()).toBe('Open data');
@@ -124,6 +125,8 @@ describe('about and methods', () => {
 			expect(await page.locator('[data-truth="hunan"] tbody tr').count()).toBeGreaterThan(5);
 			await saveScreenshot(page, 'about');
 			await page.goto(`${inject('baseURL')}/about?lang=en`);
+			// The page is prerendered in Chinese; English arrives once the layout has read ?lang.
+			await page.waitForSelector('html[lang="en"]');
 			for (const f of report.figures) expect(await page.locator(`[data-truth="tianping"] [data-figure="${f.key}"] [data-note]`).textContent(), f.key).toBe(f.note);
 			expect(await page.locator('[data-not-built="hunan"]').textContent()).toMatch(/this build covers .*--district hunan/);
 			expect(await seriousAxeViolations(page)).toEqual([]);
