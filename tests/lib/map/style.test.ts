@@ -1,10 +1,13 @@
-import { expression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { LAYERS, layerById } from '../../../src/lib/layers';
 import { filterExpression, rowMatches } from '../../../src/lib/map/filters';
 import { shareProgram } from '../../../src/lib/map/shared-programs';
+import { planOverlay } from '../../../src/lib/map/plan-overlay';
 import { buildStyle, orderLayers, styleLayerIds } from '../../../src/lib/map/style';
+import { mergeOverlays, tourOverlay } from '../../../src/lib/map/tour-overlay';
+import { walkOverlay } from '../../../src/lib/map/walk-overlay';
 
 describe('buildStyle', () => {
 	const visible = new Set(['protected-buildings', 'streets']);
@@ -122,5 +125,29 @@ describe('shared programs', () => {
 		expect(JSON.stringify(paint['circle-color'])).toContain('"#fff"');
 		expect(paint['circle-radius']).toMatchObject(['interpolate', ['linear'], ['zoom'], 12, expect.anything(), 17, expect.anything()]);
 		expect(JSON.stringify(paint['circle-radius'])).toMatch(/12,\["coalesce",\["get","[^"]+"\],3\],17,\["coalesce",\["get","[^"]+"\],7\]\]/);
+	});
+});
+
+// The browser skips MapLibre's style validation (validateStyle: false, for the first view's
+// sake), so every style the page can build is validated here instead.
+describe('every style the page builds', () => {
+	const all = new Set(LAYERS.map((l) => l.id));
+	const filters = Object.fromEntries(LAYERS.filter((l) => l.filters?.length).map((l) => [l.id, Object.fromEntries(l.filters!.map((f) => [f.property, ['a', 'b']]))]));
+	const overlay = mergeOverlays(
+		walkOverlay({ answer: null, route: null, coverage: null }),
+		tourOverlay({ stops: [[121.44, 31.2], [121.45, 31.21]], legs: [], current: 0 }),
+		planOverlay({ area: [[121.44, 31.2], [121.45, 31.2], [121.45, 31.21]], closed: true, near: [], imported: [] })
+	);
+	const states = (['zh', 'en'] as const).flatMap((lang) => [
+		{ lang, visible: new Set<string>(), filters: {}, selected: null },
+		{ lang, visible: all, filters, selected: null, overlay, opacity: Object.fromEntries([...all].map((id) => [id, 0.5])), order: [...LAYERS].reverse().map((l) => l.id) },
+		...LAYERS.filter((l) => l.style.interactive).map((l) => ({ lang, visible: all, filters: {}, selected: { layer: l.id, id: '1' } }))
+	]);
+
+	it('passes the style specification', () => {
+		for (const state of states) {
+			const errors = validateStyleMin(buildStyle('http://localhost:4173', state));
+			expect(errors.map((e) => e.message), JSON.stringify({ lang: state.lang, selected: state.selected, overlay: Boolean(state.overlay) })).toEqual([]);
+		}
 	});
 });
