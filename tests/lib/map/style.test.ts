@@ -5,7 +5,7 @@ import { LAYERS, layerById } from '../../../src/lib/layers';
 import { filterExpression, rowMatches } from '../../../src/lib/map/filters';
 import { shareProgram } from '../../../src/lib/map/shared-programs';
 import { planOverlay } from '../../../src/lib/map/plan-overlay';
-import { buildStyle, orderLayers, styleLayerIds } from '../../../src/lib/map/style';
+import { buildStyle, orderLayers, styleLayerIds, type StyleState } from '../../../src/lib/map/style';
 import { mergeOverlays, tourOverlay } from '../../../src/lib/map/tour-overlay';
 import { walkOverlay } from '../../../src/lib/map/walk-overlay';
 
@@ -138,7 +138,7 @@ describe('every style the page builds', () => {
 		tourOverlay({ stops: [[121.44, 31.2], [121.45, 31.21]], legs: [], current: 0 }),
 		planOverlay({ area: [[121.44, 31.2], [121.45, 31.2], [121.45, 31.21]], closed: true, near: [], imported: [] })
 	);
-	const states = (['zh', 'en'] as const).flatMap((lang) => [
+	const states: StyleState[] = (['zh', 'en'] as const).flatMap((lang): StyleState[] => [
 		{ lang, visible: new Set<string>(), filters: {}, selected: null },
 		{ lang, visible: all, filters, selected: null, overlay, opacity: Object.fromEntries([...all].map((id) => [id, 0.5])), order: [...LAYERS].reverse().map((l) => l.id) },
 		...LAYERS.filter((l) => l.style.interactive).map((l) => ({ lang, visible: all, filters: {}, selected: { layer: l.id, id: '1' } }))
