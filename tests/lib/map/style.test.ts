@@ -128,15 +128,20 @@ describe('shared programs', () => {
 	});
 });
 
-// The browser skips MapLibre's style validation (validateStyle: false, for the first view's
-// sake), so every style the page can build is validated here instead.
+// The browser skips MapLibre's style validation (validateStyle: false: the style is ours, and
+// validating it on every change is wasted work), so every style the page can build is validated here.
 describe('every style the page builds', () => {
 	const all = new Set(LAYERS.map((l) => l.id));
 	const filters = Object.fromEntries(LAYERS.filter((l) => l.filters?.length).map((l) => [l.id, Object.fromEntries(l.filters!.map((f) => [f.property, ['a', 'b']]))]));
 	const overlay = mergeOverlays(
 		walkOverlay({ answer: null, route: null, coverage: null }),
 		tourOverlay({ stops: [[121.44, 31.2], [121.45, 31.21]], legs: [], current: 0 }),
-		planOverlay({ area: [[121.44, 31.2], [121.45, 31.2], [121.45, 31.21]], closed: true, near: [], imported: [] })
+		planOverlay({
+			area: [[121.44, 31.2], [121.45, 31.2], [121.45, 31.21]],
+			closed: true,
+			near: [],
+			imported: [{ id: 'sites', name: 'sites.csv', crs: 'WGS84', created: '2026-12-01', features: [], errors: [], colour: '#7048e8' }]
+		})
 	);
 	const states: StyleState[] = (['zh', 'en'] as const).flatMap((lang): StyleState[] => [
 		{ lang, visible: new Set<string>(), filters: {}, selected: null },
