@@ -47,6 +47,8 @@ export interface OpenPageOptions {
 	waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit';
 	/** A position the browser reports to `navigator.geolocation` (permission granted). */
 	geolocation?: { longitude: number; latitude: number };
+	/** Script source run in the page before any of its own (a string: tsx's helpers do not exist in the page). */
+	initScript?: string;
 }
 
 export interface OpenedPage {
@@ -72,6 +74,7 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
 		deviceScaleFactor: 1,
 		...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {})
 	});
+	if (opts.initScript) await context.addInitScript(opts.initScript);
 	const page = await context.newPage();
 	const requests: string[] = [];
 	const errors: string[] = [];

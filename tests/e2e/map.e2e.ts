@@ -135,6 +135,36 @@ describe('the URL', () => {
 			await context.close();
 		}
 	});
+
+	it('draws a shared link from the first frame: the map starts at its view and style, and is never moved or restyled while loading', async () => {
+		// Records what the map was built with as the page publishes it, and every later jump or new style.
+		const record = `window.__start = { jumps: 0, styles: 0 };
+			let map;
+			Object.defineProperty(window, 'hengfuMap', { configurable: true, get: () => map, set(m) {
+				map = m;
+				const c = m.getCenter();
+				Object.assign(window.__start, { lng: c.lng, lat: c.lat, zoom: m.getZoom() });
+				m.once('style.load', () => Object.assign(window.__start, { streetLabel: JSON.stringify(m.getLayoutProperty('streets-label', 'text-field')), visible: m.getStyle().layers.filter((l) => l.layout?.visibility === 'visible').map((l) => l.id) }));
+				for (const name of ['jumpTo', 'easeTo', 'flyTo']) { const f = m[name]; m[name] = function (...a) { window.__start.jumps++; return f.apply(this, a); }; }
+				const setStyle = m.setStyle; m.setStyle = function (...a) { window.__start.styles++; return setStyle.apply(this, a); };
+			} });`;
+		const { page, context, errors } = await openPage(browser, '/?lang=en&c=121.44100,31.20300&z=16.5&layers=protected-buildings,streets', { initScript: record });
+		try {
+			await waitForMap(page);
+			const start = await page.evaluate(() => (window as unknown as { __start: { lng: number; lat: number; zoom: number; streetLabel: string; visible: string[]; jumps: number; styles: number } }).__start);
+			expect(start.lng).toBeCloseTo(121.441, 4);
+			expect(start.lat).toBeCloseTo(31.203, 4);
+			expect(start.zoom).toBeCloseTo(16.5, 2);
+			// English labels, and only the link's layers, from the style the map was built with.
+			expect(start.streetLabel).toContain('name_en');
+			expect(new Set(start.visible.map((id) => id.replace(/-(casing|label|footprint|outline)$/, '')))).toEqual(new Set(['protected-buildings', 'streets']));
+			expect(start.jumps).toBe(0);
+			expect(start.styles).toBe(0);
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
 });
 
 describe('languages', () => {

@@ -3,22 +3,29 @@
 import workerUrl from 'virtual:maplibre-worker-url';
 import { pmtilesProtocol } from './pmtiles-protocol';
 
-type MapLibre = typeof import('./maplibre');
+export type MapLibre = typeof import('./maplibre');
+let configured = false;
 let loading: Promise<MapLibre> | null = null;
 
 /**
- * Loads MapLibre (browser only; prerendering never touches WebGL) and points it at our worker,
- * once. The page calls it as early as it can, so the download overlaps hydration.
+ * Points MapLibre at our worker, once, and starts that worker: it fetches and compiles its code
+ * while the page is still busy, and the map takes it over from the shared pool.
+ */
+export function configureMapLibre(lib: MapLibre): MapLibre {
+	if (configured) return lib;
+	configured = true;
+	lib.setWorkerUrl(workerUrl);
+	lib.prewarm();
+	// The dev server runs MapLibre's prebuilt worker, which asks the page for pmtiles:// tiles.
+	if (import.meta.env.DEV) lib.addProtocol('pmtiles', pmtilesProtocol);
+	return lib;
+}
+
+/**
+ * MapLibre for pages that show a map as an extra (a dataset's preview): loaded when asked for,
+ * browser only. The main map imports it with the page instead (src/lib/map/main-map.ts).
  */
 export function loadMapLibre(): Promise<MapLibre> {
-	loading ??= import('./maplibre').then((lib) => {
-		lib.setWorkerUrl(workerUrl);
-		// The worker starts (fetches and compiles its code) while the page hydrates, rather than
-		// once the map is built; the map takes it over from the shared pool.
-		lib.prewarm();
-		// The dev server runs MapLibre's prebuilt worker, which asks the page for pmtiles:// tiles.
-		if (import.meta.env.DEV) lib.addProtocol('pmtiles', pmtilesProtocol);
-		return lib;
-	});
+	loading ??= import('./maplibre').then(configureMapLibre);
 	return loading;
 }

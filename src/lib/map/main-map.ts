@@ -1,0 +1,55 @@
+import type { Map as MlMap } from 'maplibre-gl';
+import type { ViewState } from '../state/url';
+import { configureMapLibre, type MapLibre } from './load';
+import { buildStyle, type Overlay } from './style';
+
+/** The element the main map draws into: part of the prerendered page, so the map can start before hydration. */
+export const MAIN_MAP_ID = 'map';
+
+/** A started main map, handed to MapCanvas once the page has mounted. */
+export interface MainMap {
+	map: MlMap;
+	/** The style it was built with, as JSON: MapCanvas applies a new one only when it differs. */
+	style: string;
+	/** Settles on the map's 'load' event, which may fire before MapCanvas subscribes. */
+	loaded: Promise<void>;
+}
+
+/** What the map's style is built from (the page's view; `overlay` when the page draws something). */
+export type MainMapView = Pick<ViewState, 'lang' | 'layers' | 'filters' | 'selected' | 'opacity' | 'order'> & { overlay?: Overlay };
+
+/** The main map's style for a view: one function, so the early map and MapCanvas's updates agree to the byte. */
+export function mainMapStyle(view: MainMapView) {
+	return buildStyle(location.origin, { lang: view.lang, visible: new Set(view.layers), filters: view.filters, selected: view.selected, overlay: view.overlay, opacity: view.opacity, order: view.order });
+}
+
+/**
+ * Builds the main map in `container` at the view `view`, with its controls. It runs while the page
+ * hydrates, before the page's own components exist, so it gets the view from the URL, not from the
+ * page's state; MapCanvas then wires it to that state.
+ */
+export function startMainMap(lib: MapLibre, container: HTMLElement, view: MainMapView & Pick<ViewState, 'center' | 'zoom'>, bounds: [number, number, number, number]): MainMap {
+	configureMapLibre(lib);
+	const style = mainMapStyle(view);
+	const map = new lib.Map({
+		container,
+		style,
+		center: view.center,
+		zoom: view.zoom,
+		minZoom: 12,
+		maxZoom: 19,
+		maxBounds: bounds,
+		attributionControl: false,
+		// The style is ours, and tests/lib/map/style.test.ts validates every state the page can
+		// build; validating it again on every change here is time spent for nothing.
+		validateStyle: false,
+		localIdeographFontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+		// Keyboard users pan with the arrows and zoom with +/- once the map has focus.
+		keyboard: true
+	});
+	map.addControl(new lib.NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+	map.addControl(new lib.ScaleControl({ unit: 'metric' }), 'bottom-left');
+	const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+	(window as unknown as { hengfuMap: MlMap }).hengfuMap = map;
+	return { map, style: JSON.stringify(style), loaded };
+}
