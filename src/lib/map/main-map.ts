@@ -1,7 +1,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { ViewState } from '../state/url';
 import { configureMapLibre, type MapLibre } from './load';
-import { buildStyle, type Overlay } from './style';
+import { buildStyle, LOCAL_IDEOGRAPH_FONTS, type Overlay } from './style';
 
 /** The element the main map draws into: part of the prerendered page, so the map can start before hydration. */
 export const MAIN_MAP_ID = 'map';
@@ -43,7 +43,7 @@ export function startMainMap(lib: MapLibre, container: HTMLElement, view: MainMa
 		// The style is ours, and tests/lib/map/style.test.ts validates every state the page can
 		// build; validating it again on every change here is time spent for nothing.
 		validateStyle: false,
-		localIdeographFontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+		localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
 		// Keyboard users pan with the arrows and zoom with +/- once the map has focus.
 		keyboard: true
 	});

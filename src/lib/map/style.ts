@@ -7,6 +7,9 @@ import { shareProgram } from './shared-programs';
 
 export const BACKGROUND = '#f4efe6';
 
+/** The reader's own fonts for Chinese labels (MapLibre's `localIdeographFontFamily`): no glyph is fetched. */
+export const LOCAL_IDEOGRAPH_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
 /** The MapLibre layer ids a registry layer draws with, in order. */
 export function styleLayerIds(layer: LayerDef, lang: Lang = 'zh'): string[] {
 	return layer.style.layers(lang).map((l) => styleLayerId(layer, l.suffix));
