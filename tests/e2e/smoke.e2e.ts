@@ -26,6 +26,23 @@ describe('smoke: the built site in Chromium', () => {
 		}
 	});
 
+	it('names every large script of the home page in its head, so none is found late', async () => {
+		const { context, page, requests } = await openPage(browser, '/');
+		try {
+			const named = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
+			const large: string[] = [];
+			for (const url of new Set(requests.filter((u) => new URL(u).pathname.endsWith('.js')))) {
+				const body = await (await fetch(url)).arrayBuffer();
+				if (body.byteLength > 50_000) large.push(new URL(url).pathname);
+			}
+			// MapLibre's two chunks at least: the map cannot start without them.
+			expect(large.length).toBeGreaterThanOrEqual(2);
+			expect(large.filter((path) => !named.includes(path))).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('can create a WebGL2 context (SwiftShader), as the map needs', async () => {
 		const { context, page } = await openPage(browser, '/');
 		try {
