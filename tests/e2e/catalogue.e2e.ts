@@ -5,6 +5,7 @@ import { LAYERS, layerById } from '../../src/lib/layers';
 import { layerSchema } from '../../src/lib/layers/schemas';
 import { styleLayerIds } from '../../src/lib/map/style';
 import { builtFeatures } from './built';
+import { paintedShare, renderedCount, waitForMap } from './map';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, seriousAxeViolations } from './browser';
 
 let browser: Browser;
@@ -92,6 +93,23 @@ describe('open data catalogue', () => {
 			await page.locator('a[data-action="data"]').click();
 			await page.waitForURL(/\/datasets\?lang=en$/);
 			await expect.poll(() => page.locator('h1').textContent()).toBe('Open data');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('links back to the map, which draws when reached without a page load', async () => {
+		const { page, context, errors } = await openPage(browser, '/datasets');
+		try {
+			const marker = await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+			await page.locator('nav a[href="/"]').click();
+			await page.waitForURL((url) => url.pathname === '/');
+			// Still the same document: SvelteKit rendered the map page in place.
+			expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(marker);
+			await waitForMap(page);
+			expect(await paintedShare(page)).toBeGreaterThan(0.3);
+			expect(await renderedCount(page, 'protected-buildings')).toBeGreaterThan(50);
+			expect(errors).toEqual([]);
 		} finally {
 			await context.close();
 		}
