@@ -5,13 +5,14 @@ import { building } from '$app/environment';
 
 /**
  * SvelteKit names the chunks a prerendered page imports in its head (`modulepreload`), so the
- * browser fetches them all at once; but with this Vite it leaves out the map page's MapLibre
- * chunks (the page imports MapLibre statically, and the dataset pages dynamically, and Kit's list
- * for the map page stops short of them). Found only when the page's module graph reaches them,
- * they were fetched ~250 ms into the load, after the other scripts had run, and the map started
- * that much later. So, when prerendering, every chunk in the static import graph of the page's own
- * modules that the head does not name yet is added to it, read from the client build's manifest
- * (the file Vite writes for servers to do just this). `vite dev` serves modules unbundled: nothing to name.
+ * browser fetches them all at once. For the map page its list (built from Vite's client manifest)
+ * stops short of the chunk that re-exports MapLibre and of MapLibre's own two chunks, the page's
+ * largest; the dataset pages import that chunk dynamically too, which may be why. Found only when
+ * the page's module graph reached them, they were fetched ~250 ms into the load on this machine,
+ * and a network round trip later than the rest anywhere else. So, when prerendering, every chunk
+ * in the static import graph of the page's own modules that the head does not name yet is added
+ * to it, read from the same manifest (the file Vite writes for servers to do just this). `vite dev`
+ * serves modules unbundled: nothing to name. tests/e2e/smoke.e2e.ts checks the result.
  */
 export const handle: Handle = ({ event, resolve }) => {
 	if (!building) return resolve(event);
