@@ -86,21 +86,23 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const clip = (id: string) => time('clip', () => clipToDistrict(features(id), boundary, context) as Clipped[]);
 
 	const photos = listPhotos(sourcesDir, sourceById('photos'));
-	const buildings = time('conflate', () => conflateProtectedBuildings({
-		excellent: clip('shl-excellent-buildings'),
-		relics: clip('shl-relic-sites'),
-		osm: clip('osm-heritage'),
-		atlas: clip('645-buildings'),
-		virtualShanghai: clip('virtual-shanghai'),
-		photos: new Set(photos)
-	}));
-
 	const streetBuild = time('streets', () => buildStreetLayers({
 		repoRoot,
 		sourcesDir,
 		historicRoads: features('645-roads'),
 		virtualShanghai: features('virtual-shanghai'),
 		clip: (fs) => clipToDistrict(fs, boundary, context)
+	}));
+
+	// After the streets: their concession-era names let Virtual Shanghai's addresses match by address.
+	const buildings = time('conflate', () => conflateProtectedBuildings({
+		excellent: clip('shl-excellent-buildings'),
+		relics: clip('shl-relic-sites'),
+		osm: clip('osm-heritage'),
+		atlas: clip('645-buildings'),
+		virtualShanghai: clip('virtual-shanghai'),
+		foreignStreets: streetBuild.tables.foreign,
+		photos: new Set(photos)
 	}));
 
 	const streetLines = streetLinesFrom(streetBuild.network);

@@ -2,6 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import { addressesMatch, namesMatch, normalizedNamesMatch, normalizeName, parseAddress } from '../../../src/lib/geo/address';
 import { BATCHES, BATCH_YEARS, RELIC_LEVELS, type ProtectedBuilding } from '../../../src/lib/schema/protected-building';
 import type { SourceFeature } from '../validate';
+import { parseForeignAddress, type ForeignNameRow } from '../streets/foreign';
 import { anchorOf, contains, isArea, metres } from './geo';
 import { matchOneToOne, type Pair } from './match';
 
@@ -18,6 +19,12 @@ export interface ConflateInput {
 	atlas: Clipped[];
 	/** Virtual Shanghai: historic address and name. */
 	virtualShanghai: Clipped[];
+	/**
+	 * Concession-era street names and the modern streets that carry them (the streets stage's table):
+	 * with them a Virtual Shanghai address such as "534 AVENUE PETAIN" reads as 衡山路534号 and can
+	 * match a listing by address, where its point alone may sit nearer the house next door.
+	 */
+	foreignStreets?: readonly ForeignNameRow[];
 	/** Photo file names present in the bundle. */
 	photos: ReadonlySet<string>;
 }
@@ -71,7 +78,8 @@ export function conflateProtectedBuildings(input: ConflateInput): { features: Fe
 	matches.push(count('645-buildings', input.atlas.length, atlasMatches));
 	for (const [target, pair] of atlasMatches) applyAtlas(drafts[target], input.atlas[pair.candidate], pair);
 
-	const vsPairs = pairs(drafts, input.virtualShanghai, (f) => [String(f.properties.name_zh ?? '')], () => '', PROXIMITY_M.vs);
+	const modernOf = modernStreetsByForeignName(input.foreignStreets ?? []);
+	const vsPairs = pairs(drafts, input.virtualShanghai, (f) => [String(f.properties.name_zh ?? '')], (f) => modernAddress(f.properties.address, modernOf), PROXIMITY_M.vs);
 	const vsMatches = matchOneToOne(vsPairs, RANK);
 	matches.push(count('virtual-shanghai', input.virtualShanghai.length, vsMatches));
 	for (const [target, pair] of vsMatches) applyVirtualShanghai(drafts[target], input.virtualShanghai[pair.candidate], pair);
@@ -104,6 +112,29 @@ function pairs(
 		});
 	});
 	return out;
+}
+
+const foreignKey = (street: string) => street.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/\s+/g, ' ').trim();
+
+/** Foreign street name → the one modern street it became; a name two modern streets claim is left out. */
+export function modernStreetsByForeignName(rows: readonly ForeignNameRow[]): Map<string, string> {
+	const modern = new Map<string, Set<string>>();
+	for (const row of rows) {
+		const key = foreignKey(row.foreign);
+		modern.set(key, (modern.get(key) ?? new Set()).add(row.modern));
+	}
+	return new Map([...modern].filter(([, names]) => names.size === 1).map(([key, names]) => [key, [...names][0]]));
+}
+
+/**
+ * "534 AVENUE PETAIN" → "衡山路534号" when the street is known. Only a plain door number is read:
+ * a lane form such as "524-11" names a house inside a lane, which the listings write differently.
+ */
+export function modernAddress(address: unknown, modernOf: ReadonlyMap<string, string>): string {
+	const parsed = parseForeignAddress(address);
+	if ('skip' in parsed || !parsed.number || !/^\d+$/.test(parsed.number)) return '';
+	const street = modernOf.get(foreignKey(parsed.street));
+	return street ? `${street}${parsed.number}号` : '';
 }
 
 function fromExcellent(f: Clipped): Draft {

@@ -33,7 +33,7 @@ const square = (lon: number, lat: number, d = 0.0004): Geometry => ({
 
 export const buildings = [
 	building('ehb-wukang', { name_zh: '武康大楼', name_en: 'Wukang Mansion', name_pinyin: 'wukangdalou', address: '淮海中路1836-1858号', address_historic: '1920 AVENUE JOFFRE', architect: '邬达克' }, square(121.4334, 31.206)),
-	building('ehb-hengshan', { name_zh: '衡山宾馆', name_en: 'Cavendish Apartments', name_pinyin: 'hengshanbinguan', address: '衡山路534号', address_historic: '525 AVENUE PÉTAIN' }, point(121.4386, 31.2025)),
+	building('ehb-hengshan', { name_zh: '衡山宾馆', name_en: 'Picardie Apartments', name_pinyin: 'hengshanbinguan', address: '衡山路534号', address_historic: '534 AVENUE PÉTAIN' }, point(121.4386, 31.2025)),
 	building('ehb-next-door', { name_zh: '住宅', name_pinyin: 'zhuzhai', address: '衡山路524号' }, point(121.4387, 31.2026)),
 	building('ehb-huashan', { name_zh: '西湖公寓', name_historic: '華盛頓公寓', address: '衡山路303号' }, point(121.44, 31.203))
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Geometry } from 'geojson';
-import { conflateProtectedBuildings, type Clipped } from '../../../scripts/pipeline/conflate/buildings';
+import { conflateProtectedBuildings, modernAddress, modernStreetsByForeignName, type Clipped } from '../../../scripts/pipeline/conflate/buildings';
 import { matchOneToOne } from '../../../scripts/pipeline/conflate/match';
 
 let n = 0;
@@ -65,6 +65,38 @@ describe('conflateProtectedBuildings', () => {
 	});
 	it('counts matches by method', () => {
 		expect(matches.find((m) => m.source === '645-buildings')).toEqual({ source: '645-buildings', candidates: 3, matched: 2, byMethod: { name: 2 } });
+	});
+});
+
+describe('Virtual Shanghai by historic address', () => {
+	const row = (modern: string, foreign: string) => ({ modern, foreign, kind: 'fr' as const, votes: 5, total: 5, share: 1 });
+	const streets = modernStreetsByForeignName([row('衡山路', 'Avenue Pétain'), row('淮海中路', 'Avenue Joffre'), row('甲路', 'Route Y'), row('乙路', 'Route Y')]);
+
+	it('reads a concession-era address as the modern one', () => {
+		expect(modernAddress('534 AVENUE PETAIN', streets)).toBe('衡山路534号');
+		expect(modernAddress('1209 Avenue Joffre', streets)).toBe('淮海中路1209号');
+	});
+	it('reads nothing from a lane house, an unknown street, or a name two modern streets claim', () => {
+		expect(modernAddress('524-11 AVENUE PETAIN', streets)).toBe('');
+		expect(modernAddress('12 ROUTE INCONNUE', streets)).toBe('');
+		expect(modernAddress('3 ROUTE Y', streets)).toBe('');
+		expect(modernAddress(null, streets)).toBe('');
+	});
+	it('matches the record at the same door before a nearer one next door', () => {
+		const hotel = [121.4386, 31.2025] as const;
+		const { features } = conflateProtectedBuildings({
+			excellent: [f(pt(...hotel), { uri: 'x/hotel', nameS: '衡山宾馆', address: '衡山路534号', type: '上海市优秀历史建筑' })],
+			relics: [],
+			osm: [],
+			atlas: [],
+			virtualShanghai: [
+				f(pt(hotel[0] + 0.0002, hotel[1]), { name_en: 'Cavendish Apartments', address: '525 AVENUE PETAIN' }, 'vs-next-door'),
+				f(pt(hotel[0] - 0.0004, hotel[1]), { name_en: 'Picardie Apartments', address: '534 AVENUE PETAIN' }, 'vs-same-door')
+			],
+			foreignStreets: [row('衡山路', 'Avenue Pétain')],
+			photos: new Set()
+		});
+		expect(features[0].properties).toMatchObject({ name_en: 'Picardie Apartments', address_historic: '534 AVENUE PETAIN', match: 'vs:address' });
 	});
 });
 
