@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LAYERS, layerById } from '../../src/lib/layers';
 import { layerSchema } from '../../src/lib/layers/schemas';
-import { styleLayerIds } from '../../src/lib/map/style';
+import { LOCAL_IDEOGRAPH_FONTS, styleLayerIds } from '../../src/lib/map/style';
 import { builtFeatures } from './built';
 import { paintedShare, renderedCount, waitForMap } from './map';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, seriousAxeViolations } from './browser';
@@ -71,6 +71,8 @@ describe('open data catalogue', () => {
 					return map?.loaded() ? map.queryRenderedFeatures({ layers }).length : 0;
 				}, styleLayerIds(layerById('protected-buildings')!)).catch(() => 0), { timeout: 30_000 })
 				.toBeGreaterThan(0);
+			// Its Chinese labels come from the same local fonts as the main map's (MapLibre keeps the option on its glyph manager).
+			expect(await page.evaluate(() => (window as unknown as { datasetMap: { style: { glyphManager: { localIdeographFontFamily: unknown } } } }).datasetMap.style.glyphManager.localIdeographFontFamily)).toBe(LOCAL_IDEOGRAPH_FONTS);
 			expect(await page.locator('[data-report="counts"] tbody tr').count()).toBeGreaterThan(0);
 			await saveScreenshot(page, 'dataset-protected-buildings');
 			expect(await seriousAxeViolations(page)).toEqual([]);
