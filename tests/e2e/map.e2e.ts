@@ -269,3 +269,48 @@ describe('hostile property values', () => {
 		}
 	});
 });
+
+describe('a browser without WebGL', () => {
+	// WebGL turned off, or a graphics driver the browser blocks: every WebGL context is refused.
+	const NO_WEBGL = `const getContext = HTMLCanvasElement.prototype.getContext;
+HTMLCanvasElement.prototype.getContext = function (type, ...rest) { return /webgl/i.test(type) ? null : getContext.call(this, type, ...rest); };`;
+	const onlyTheMapFailed = (errors: string[]) => errors.filter((e) => !e.includes('The map could not start'));
+
+	it('says the map cannot be shown, in the UI language, and keeps search, the panels and the dataset pages working', async () => {
+		const { page, context, errors, requests } = await openPage(browser, '/', { initScript: NO_WEBGL });
+		try {
+			const notice = page.locator('[data-map-unavailable]');
+			await expect.poll(() => notice.textContent()).toContain('WebGL');
+			expect(await notice.textContent()).toContain('地图无法显示');
+			expect(await notice.getAttribute('role')).toBe('alert');
+			// It is said once, as an error in the console, and nothing else fails.
+			expect(errors.some((e) => e.includes('The map could not start'))).toBe(true);
+
+			// The layer panel still answers.
+			await page.locator('li[data-layer="protected-buildings"] > label input[type=checkbox]').uncheck();
+			await page.waitForTimeout(400);
+			expect(page.url()).not.toMatch(/layers=[^&]*protected-buildings/);
+
+			// Search still finds, and choosing a building opens its panel from its record.
+			await page.locator('#search-input').fill('衡山宾馆');
+			await expect.poll(() => page.locator('#search-results [role=option]').first().textContent()).toContain('衡山宾馆');
+			await page.locator('#search-input').press('Enter');
+			await expect.poll(() => page.locator('#feature-title').textContent()).toBe('衡山宾馆');
+			await expect.poll(() => page.locator('dd[data-field="address"]').textContent()).toBe('衡山路534号');
+			await saveScreenshot(page, 'map-without-webgl');
+
+			await page.locator('button.close').click();
+			await page.locator('button[data-action="lang"]').click();
+			await expect.poll(() => notice.textContent()).toContain('The map cannot be shown');
+
+			await page.goto(page.url().replace(/\/\?.*$/, '/datasets/streets'));
+			const small = page.locator('[data-dataset-map] [data-map-unavailable]');
+			await expect.poll(() => small.textContent()).toContain('WebGL');
+			expect(await page.locator('a[data-download="geojson"]').count()).toBe(1);
+			expect(onlyTheMapFailed(errors)).toEqual([]);
+			expectOnlyLocalRequests(requests);
+		} finally {
+			await context.close();
+		}
+	});
+});

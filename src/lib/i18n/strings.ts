@@ -29,6 +29,12 @@ export const STRINGS = {
 	photo: { zh: '照片', en: 'Photo' },
 	matchedBy: { zh: '匹配方式', en: 'Matched by' },
 	loading: { zh: '加载中…', en: 'Loading…' },
+	// Shown where the map would be when the browser gives no WebGL (turned off, or the graphics driver blocked).
+	mapUnavailable: {
+		zh: '地图无法显示：这个浏览器没有可用的 WebGL（可能已被关闭，或显卡驱动不受支持）。图层列表、搜索和开放数据仍可使用。',
+		en: 'The map cannot be shown: this browser has no WebGL (it may be turned off, or the graphics driver is not supported). The layer list, search and the open data still work.'
+	},
+	mapUnavailableShort: { zh: '这个浏览器没有可用的 WebGL，无法显示地图。数据仍可在下方下载。', en: 'This browser has no WebGL, so the map cannot be shown. The data can still be downloaded below.' },
 	showLayers: { zh: '显示图层面板', en: 'Show the layer panel' },
 	map: { zh: '地图', en: 'Map' },
 	yes: { zh: '是', en: 'yes' },
