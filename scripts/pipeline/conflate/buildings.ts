@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import { addressesMatch, namesMatch, normalizedNamesMatch, normalizeName, parseAddress } from '../../../src/lib/geo/address';
+import { addressesMatch, namesMatch, normalizedNamesMatch, normalizeName, oppositeSides, parseAddress } from '../../../src/lib/geo/address';
 import { BATCHES, BATCH_YEARS, RELIC_LEVELS, type ProtectedBuilding } from '../../../src/lib/schema/protected-building';
 import type { SourceFeature } from '../validate';
 import { parseForeignAddress, type ForeignNameRow } from '../streets/foreign';
@@ -107,7 +107,8 @@ function pairs(
 			if (names.some((n) => draftNames.some((m) => normalizedNamesMatch(n, m)))) method = 'name';
 			else if (addressesMatch(address, theirs)) method = 'address';
 			else if (isArea(f) && contains(f, draft.anchor)) method = 'footprint';
-			else if (distanceM <= proximityM) method = 'proximity';
+			// Nearness alone is weak: it yields to addresses that put the two across the road from each other.
+			else if (distanceM <= proximityM && !oppositeSides(address, theirs)) method = 'proximity';
 			if (method) out.push({ target, candidate, method, distanceM });
 		});
 	});

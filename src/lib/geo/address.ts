@@ -30,6 +30,18 @@ export function addressesMatch(a: ParsedAddress | null, b: ParsedAddress | null)
 	return a.from <= b.to && b.from <= a.to;
 }
 
+/**
+ * Whether two addresses sit on opposite sides of the same road: Shanghai numbers one side odd and the
+ * other even, and a concession-era renumbering kept the sides (淮海中路1836–1858号 was 1920 Avenue Joffre).
+ * Two nearby points with such addresses are two buildings facing each other, not one.
+ */
+export function oppositeSides(a: ParsedAddress | null, b: ParsedAddress | null): boolean {
+	if (!a || !b || a.road !== b.road) return false;
+	const side = (x: ParsedAddress) => (x.from % 2 === x.to % 2 ? x.from % 2 : null);
+	const [sa, sb] = [side(a), side(b)];
+	return sa !== null && sb !== null && sa !== sb;
+}
+
 /** A name reduced for comparison: NFKC, no spaces or punctuation, lower case. */
 export function normalizeName(name: string | null | undefined): string {
 	if (!name) return '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressesMatch, namesMatch, normalizeName, parseAddress, parseShanghaiAddress, roadKey, type ShanghaiAddress } from '../../../src/lib/geo/address';
+import { addressesMatch, namesMatch, normalizeName, oppositeSides, parseAddress, parseShanghaiAddress, roadKey, type ShanghaiAddress } from '../../../src/lib/geo/address';
 
 describe('parseAddress', () => {
 	it('reads road and number', () => {
@@ -23,6 +23,16 @@ describe('matching', () => {
 		expect(addressesMatch(parseAddress('淮海中路1836-1858号'), parseAddress('淮海中路1850号'))).toBe(true);
 		expect(addressesMatch(parseAddress('淮海中路1836号'), parseAddress('淮海西路1836号'))).toBe(false);
 		expect(addressesMatch(parseAddress('高安路50弄'), parseAddress('高安路50号'))).toBe(false);
+	});
+	it('tells two doors across the road: odd numbers on one side, even on the other', () => {
+		expect(oppositeSides(parseAddress('建国西路602号'), parseAddress('建国西路607号'))).toBe(true);
+		expect(oppositeSides(parseAddress('茂名南路112-124号'), parseAddress('茂名南路359号'))).toBe(true);
+		// Same side, however far apart the numbers (a renumbered street keeps its sides).
+		expect(oppositeSides(parseAddress('淮海中路1836-1858号'), parseAddress('淮海中路1920号'))).toBe(false);
+		// A range over both sides, another road, or no address says nothing.
+		expect(oppositeSides(parseAddress('复兴中路1325-1328号'), parseAddress('复兴中路1327号'))).toBe(false);
+		expect(oppositeSides(parseAddress('岳阳路190号'), parseAddress('汾阳路197号'))).toBe(false);
+		expect(oppositeSides(parseAddress('岳阳路190号'), null)).toBe(false);
 	});
 	it('compares names loosely but not too loosely', () => {
 		expect(normalizeName(' 武康 大楼（东美特公寓）')).toBe('武康大楼东美特公寓');

@@ -98,6 +98,20 @@ describe('Virtual Shanghai by historic address', () => {
 		});
 		expect(features[0].properties).toMatchObject({ name_en: 'Picardie Apartments', address_historic: '534 AVENUE PETAIN', match: 'vs:address' });
 	});
+	it('takes no record from across the road by nearness alone', () => {
+		const institute = [121.4453, 31.2063] as const;
+		const { features, matches } = conflateProtectedBuildings({
+			excellent: [f(pt(...institute), { uri: 'x/inst', nameS: '某研究所', address: '建国西路602号', type: '上海市优秀历史建筑' })],
+			relics: [],
+			osm: [],
+			atlas: [],
+			virtualShanghai: [f(pt(institute[0], institute[1] + 0.0002), { name_en: 'Warehouse', address: '607 ROUTE JOSEPH FRELUPT' }, 'vs-across')],
+			foreignStreets: [row('建国西路', 'Route Joseph Frelupt')],
+			photos: new Set()
+		});
+		expect(features[0].properties).toMatchObject({ name_en: null, address_historic: null, match: '' });
+		expect(matches.find((m) => m.source === 'virtual-shanghai')?.matched).toBe(0);
+	});
 });
 
 describe('matchOneToOne', () => {
