@@ -2,6 +2,7 @@ import { area as areaOf, bbox } from '@turf/turf';
 import type { BBox, Feature, MultiPolygon, Polygon } from 'geojson';
 import { join } from 'node:path';
 import { LAYERS, type LayerDef } from '../../src/lib/layers';
+import type { KnownNames } from '../../src/lib/layers/types';
 import type { District } from '../../src/lib/schema/district';
 import { conflateProtectedBuildings, type Clipped, type MatchCount } from './conflate/buildings';
 import { clipToDistrict, contextArea, loadDistrictRegistry, outsideMask, selectDistrict, type Area } from './districts';
@@ -121,8 +122,9 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	raw.set('never-widened-roads', streetBuild.neverWidened);
 	raw.set('district-boundary', [{ ...boundary, properties: { id: district.id, name_zh: district.name_zh, name_en: district.name_en, in_district: true } }]);
 	raw.set('district-mask', [{ ...outsideMask(boundary), properties: { in_district: false } }]);
+	const known = knownNames(streetBuild.streets);
 	for (const layer of LAYERS) {
-		if ('source' in layer.build) raw.set(layer.id, fromSource(layer, clip(layer.build.source)));
+		if ('source' in layer.build) raw.set(layer.id, fromSource(layer, clip(layer.build.source), known));
 	}
 
 	const layers = new Map<string, LayerFeature[]>();
@@ -179,10 +181,19 @@ function districtBoundary(district: District, features: Feature[]): Area {
 	return found as Feature<Polygon | MultiPolygon>;
 }
 
-function fromSource(layer: LayerDef, features: Clipped[]): LayerFeature[] {
+function fromSource(layer: LayerDef, features: Clipped[], known: KnownNames): LayerFeature[] {
 	if (!('source' in layer.build)) return [];
 	const map = layer.build.properties;
-	return features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...map(f.properties, f.id), in_district: f.properties.in_district } }));
+	return features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...map(f.properties, f.id, known), in_district: f.properties.in_district } }));
+}
+
+/** Names the streets stage has learned, for layers built straight from a source. */
+export function knownNames(streets: readonly { properties: { name?: unknown; name_en?: unknown } }[]): KnownNames {
+	const en = new Map<string, Set<string>>();
+	for (const { properties: p } of streets) {
+		if (typeof p.name === 'string' && typeof p.name_en === 'string' && p.name_en) en.set(p.name, (en.get(p.name) ?? new Set()).add(p.name_en));
+	}
+	return { streetEn: (zh) => (en.get(zh)?.size === 1 ? [...en.get(zh)!][0] : null) };
 }
 
 /** Each published figure beside what the portal can count; null where no source lets us count it. */

@@ -169,6 +169,15 @@ describe('the URL', () => {
 	});
 });
 
+/** The text of every metro station label drawn, as MapLibre evaluated it. */
+function stationLabels(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		(window as unknown as { hengfuMap: { queryRenderedFeatures(o: unknown): { layer: { layout?: Record<string, { sections: { text: string }[] }> } }[] } }).hengfuMap
+			.queryRenderedFeatures({ layers: ['metro-stations-label'] })
+			.map((f) => f.layer.layout?.['text-field']?.sections.map((x) => x.text).join('') ?? '')
+	);
+}
+
 describe('languages', () => {
 	it('switches every UI string and the map labels between zh and en', async () => {
 		const { page, context } = await openPage(browser, '/');
@@ -184,6 +193,10 @@ describe('languages', () => {
 			const enLabel = await page.evaluate(() => JSON.stringify((window as unknown as { hengfuMap: { getLayoutProperty(l: string, p: string): unknown } }).hengfuMap.getLayoutProperty('streets-label', 'text-field')));
 			expect(zhLabel).toContain('["coalesce",["get","name"],["get","name_en"]');
 			expect(enLabel).toContain('["coalesce",["get","name_en"],["get","name"]');
+			// The metro station named after 衡山路 is drawn as Hengshan Road, the street's English name.
+			await expect.poll(() => stationLabels(page)).toContain('Hengshan Road');
+			await page.locator('button[data-action="lang"]').click();
+			await expect.poll(() => stationLabels(page)).toContain('衡山路');
 			await saveScreenshot(page, 'map-english');
 		} finally {
 			await context.close();

@@ -81,7 +81,7 @@ export const LAYER_SCHEMAS: Readonly<Record<string, ZodObject>> = {
 		address: field(z.string().nullable(), 'Address (645 atlas)', '地址（645 图集）'),
 		district_zh: field(z.string().nullable(), 'District (645 atlas)', '所在区（645 图集）')
 	}),
-	'metro-stations': named,
+	'metro-stations': named.extend({ name_en: field(z.string().nullable(), 'English name, for a station named after its street: the street’s (OSM name:en)', '英文名称：以街道命名的车站取该街道的英文名（OSM name:en）') }),
 	facilities: facility,
 	'charging-sites': project,
 	'fire-sprinklers': project,

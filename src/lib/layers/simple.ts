@@ -118,10 +118,12 @@ export const metroStations: LayerDef = {
 	group: 'base',
 	geometry: 'point',
 	sources: ['osm-metro-stations'],
-	build: { source: 'osm-metro-stations', properties: (p, id) => ({ id, name_zh: String(p.name) }) },
+	// OSM gives stations no English name here. Shanghai Metro names most stations after their street,
+	// in English too (衡山路 → Hengshan Road), so a station named exactly as a street takes its English name.
+	build: { source: 'osm-metro-stations', properties: (p, id, known) => ({ id, name_zh: String(p.name), name_en: known.streetEn(String(p.name)) }) },
 	minzoom: 12,
 	popup: [{ key: 'name_zh', label: { zh: '车站', en: 'Station' } }],
-	searchable: ['name_zh'],
+	searchable: ['name_zh', 'name_en'],
 	style: {
 		layers: (lang) => [
 			{ type: 'circle', paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': '#1d3557', 'circle-stroke-width': 2.5 } },

@@ -10,7 +10,13 @@ export interface Text {
 /** Where a layer's features come from: a pipeline stage, or one source with a property mapper. */
 export type LayerBuild =
 	| { stage: 'protected-buildings' | 'streets' | 'never-widened-roads' | 'district-boundary' | 'district-mask' | 'register' }
-	| { source: string; properties: (raw: Record<string, unknown>, id: string) => Record<string, unknown> };
+	| { source: string; properties: (raw: Record<string, unknown>, id: string, known: KnownNames) => Record<string, unknown> };
+
+/** What the pipeline already knows about places by name, for layers whose source lacks it. */
+export interface KnownNames {
+	/** The English name of a street, by its Chinese name (OpenStreetMap's name:en); null where none is known or two differ. */
+	streetEn(zh: string): string | null;
+}
 
 export interface PopupField {
 	key: string;

@@ -45,6 +45,12 @@ describe.skipIf(!existsSync(dir))('the whole pipeline on the real bundle (Tianpi
 		expect(across.properties).toMatchObject({ name_en: 'Cavendish Apartments', address_historic: '525 AVENUE PETAIN' });
 	});
 
+	it('names metro stations in English after their street where the station bears the street’s name', () => {
+		const stations = first.result.layers.get('metro-stations')!;
+		expect(stations.find((f) => f.properties.name_zh === '衡山路')?.properties.name_en).toBe('Hengshan Road');
+		expect(stations.find((f) => f.properties.name_zh === '上海图书馆')?.properties.name_en).toBeNull();
+	});
+
 	it('accounts for every record: in = accepted + rejected for every source', () => {
 		for (const c of first.result.counts) expect(c.read, c.source).toBe(c.accepted + c.rejected);
 		for (const c of first.result.counts) {
