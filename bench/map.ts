@@ -5,7 +5,8 @@
  * (two unlabelled layers of the basemap archive). Measured beside it, for reference, the same bare
  * page drawing the basemap archive as the main map draws it (`?style=basemap`: the same registry
  * layers and style code, street names included), which isolates what the portal adds to showing
- * its map: its page and panels, and the thematic layers.
+ * its map: its page and panels, and the thematic layers; and that page without its names
+ * (`&labels=0`), which shows what drawing street, park and station names costs.
  *
  * Bytes are split into the page's shell and code (HTML, JavaScript, CSS, favicon), which any
  * MapLibre portal loads, GeoJSON or not, and its data (everything else: tiles, JSON, plus the JSON
@@ -51,16 +52,20 @@ export async function mapBench(): Promise<Metrics> {
 		const first = await firstView(browser, origin, deadline);
 		const geojson = geojsonEquivalent(sourcesDir(repoRoot), join(buildDir, 'data'));
 
-		const pages = { app: `${origin}/`, bare: `${origin}/test/bare-map`, basemap: `${origin}/test/bare-map?style=basemap` };
+		const pages = { app: `${origin}/`, bare: `${origin}/test/bare-map`, basemap: `${origin}/test/bare-map?style=basemap`, unlabelled: `${origin}/test/bare-map?style=basemap&labels=0` };
 		// One uncounted bare run, so every page meets a server that has already compressed its files once.
 		await firstIdle(browser, pages.bare, deadline);
-		const times = { app: [] as number[], bare: [] as number[], basemap: [] as number[] };
+		// The label ratio means something only if the two pages differ by their names alone.
+		const [named, unnamed] = [await symbolLayers(browser, pages.basemap, deadline), await symbolLayers(browser, pages.unlabelled, deadline)];
+		if (named === 0 || unnamed !== 0) throw new Error(`map bench: the labelled basemap page draws ${named} symbol layers and the unlabelled one ${unnamed}`);
+		const times = { app: [] as number[], bare: [] as number[], basemap: [] as number[], unlabelled: [] as number[] };
 		for (let i = 0; i < PAIRS; i++) {
-			for (const page of ['app', 'bare', 'basemap'] as const) times[page].push(await firstIdle(browser, pages[page], deadline));
+			for (const page of ['app', 'bare', 'basemap', 'unlabelled'] as const) times[page].push(await firstIdle(browser, pages[page], deadline));
 		}
 		const appMs = median(times.app);
 		const bareMs = median(times.bare);
 		const basemapMs = median(times.basemap);
+		const unlabelledMs = median(times.unlabelled);
 		return {
 			initial_js_gzip_bytes: {
 				value: first.jsGzip,
@@ -81,7 +86,9 @@ export async function mapBench(): Promise<Metrics> {
 			first_idle_bare_ms: { value: Math.round(bareMs), unit: 'ms', goal: `reference: /test/bare-map (basemap archive only, parks and streets unlabelled), median of ${PAIRS} cold` },
 			first_idle_ratio_vs_bare: { value: round(appMs / bareMs, 3), unit: '×', goal: '≤ 1.3' },
 			first_idle_same_basemap_ms: { value: Math.round(basemapMs), unit: 'ms', goal: `reference: /test/bare-map?style=basemap (the basemap archive drawn as the main map draws it, street names included), median of ${PAIRS} cold` },
-			first_idle_ratio_vs_same_basemap: { value: round(appMs / basemapMs, 3), unit: '×', goal: 'reference: what the portal adds to showing its own basemap (its page, panels and thematic layers)' }
+			first_idle_ratio_vs_same_basemap: { value: round(appMs / basemapMs, 3), unit: '×', goal: 'reference: what the portal adds to showing its own basemap (its page, panels and thematic layers)' },
+			first_idle_same_basemap_unlabelled_ms: { value: Math.round(unlabelledMs), unit: 'ms', goal: `reference: /test/bare-map?style=basemap&labels=0 (that basemap without its street, park and station names), median of ${PAIRS} cold` },
+			first_idle_ratio_labels: { value: round(basemapMs / unlabelledMs, 3), unit: '×', goal: 'reference: what drawing the names costs (first_idle_same_basemap_ms / first_idle_same_basemap_unlabelled_ms)' }
 		};
 	} finally {
 		await browser?.close().catch(() => {});
@@ -219,6 +226,22 @@ const IDLE_HOOK = `for (const name of ['hengfuMap', 'bareMap']) {
 		}
 	});
 }`;
+
+/** How many visible symbol (label) layers the page's map draws, once its view is full. */
+async function symbolLayers(browser: Browser, url: string, deadline: number): Promise<number> {
+	const context = await newContext(browser);
+	try {
+		const page = await context.newPage();
+		await page.goto(url, { waitUntil: 'load', timeout: remaining(deadline) });
+		await waitForFullView(page, deadline);
+		return await page.evaluate(() => {
+			const map = (window as unknown as { bareMap: { getStyle(): { layers: { type: string; layout?: { visibility?: string } }[] } } }).bareMap;
+			return map.getStyle().layers.filter((l) => l.type === 'symbol' && l.layout?.visibility !== 'none').length;
+		});
+	} finally {
+		await context.close();
+	}
+}
 
 async function firstIdle(browser: Browser, url: string, deadline: number): Promise<number> {
 	const context = await newContext(browser);
