@@ -298,6 +298,7 @@ HTMLCanvasElement.prototype.getContext = function (type, ...rest) { return /webg
 			expect(await notice.getAttribute('role')).toBe('alert');
 			// It is said once, as an error in the console, and nothing else fails.
 			expect(errors.some((e) => e.includes('The map could not start'))).toBe(true);
+			expect(await seriousAxeViolations(page)).toEqual([]);
 
 			// The layer panel still answers.
 			await page.locator('li[data-layer="protected-buildings"] > label input[type=checkbox]').uncheck();
