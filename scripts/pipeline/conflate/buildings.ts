@@ -2,7 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import { addressesMatch, namesMatch, normalizedNamesMatch, normalizeName, oppositeSides, parseAddress } from '../../../src/lib/geo/address';
 import { BATCHES, BATCH_YEARS, RELIC_LEVELS, type ProtectedBuilding } from '../../../src/lib/schema/protected-building';
 import type { SourceFeature } from '../validate';
-import { parseForeignAddress, type ForeignNameRow } from '../streets/foreign';
+import { parseForeignAddress, titleCase, type ForeignNameRow } from '../streets/foreign';
 import { anchorOf, contains, isArea, metres } from './geo';
 import { matchOneToOne, type Pair } from './match';
 
@@ -216,7 +216,7 @@ function applyOsm(draft: Draft, f: Clipped, pair: Pair<Method>): void {
 		draft.geometry = f.geometry;
 		draft.props.geometry_source = 'osm-footprint';
 	}
-	draft.props.name_en ??= (p['name:en'] as string) || null;
+	draft.props.name_en ??= englishName(p['name:en']);
 	if (!draft.props.batch) {
 		const year = /^(\d{4})年/.exec(String(p['heritage:ref'] ?? ''))?.[1];
 		const batch = BATCHES.find((b) => String(BATCH_YEARS[b]) === year);
@@ -248,12 +248,42 @@ function applyAtlas(draft: Draft, f: Clipped, pair: Pair<Method>): void {
 
 function applyVirtualShanghai(draft: Draft, f: Clipped, pair: Pair<Method>): void {
 	const p = f.properties;
-	draft.props.name_en ??= (p.name_en as string) || null;
+	const en = englishName(p.name_en);
+	draft.props.name_en ??= en && !onlyAKind(en) ? en : null;
 	const historic = (p.name_zh as string) || null;
 	if (historic && !namesMatch(historic, draft.props.name_zh)) draft.props.name_historic = historic;
 	draft.props.address_historic = (p.address as string) || null;
 	draft.sourceIds.push(`vs:${f.id}`);
 	draft.match.push(`vs:${pair.method}`);
+}
+
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'at', 'a', 'an']);
+
+/**
+ * An English name as the panel should show it, or null. A value in Chinese is no English name (one
+ * OSM way has its two names swapped); a name written all in capitals, as Virtual Shanghai writes many
+ * ("KING'S LYNN APARTMENTS"), is set in title case, but a one-word acronym (YMCA) stays as it is.
+ */
+export function englishName(value: unknown): string | null {
+	if (typeof value !== 'string') return null;
+	const name = value.replace(/\s+/g, ' ').trim();
+	if (!/[A-Za-z]/.test(name) || /\p{Script=Han}/u.test(name)) return null;
+	if (name !== name.toUpperCase() || !name.includes(' ')) return name;
+	return titleCase(name)
+		.split(' ')
+		.map((word, i) => (i > 0 && SMALL_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word))
+		.join(' ');
+}
+
+/** Words that say what a building was, not which one: Virtual Shanghai names many records only so. */
+const KIND_WORDS = new Set(
+	'primary junior senior high middle school schools kindergarten girl girls boys hospital clinic residential residence complex apartment apartments house houses temple church garden playground ball game sports field public bath toilets post office camp military american refugee factory restaurant bank jetty cemetery muslim warehouse police station sub and of no the'.split(' ')
+);
+
+/** "Residential Complex", "Hospital", "Primary School No. 1": a kind of building, which the panel must not show as its name. */
+export function onlyAKind(name: string): boolean {
+	const words = name.toLowerCase().match(/[a-z]+/g) ?? [];
+	return words.length > 0 && words.every((w) => KIND_WORDS.has(w));
 }
 
 function finish(d: Draft, photos: ReadonlySet<string>): Feature<Geometry, ProtectedBuilding> {

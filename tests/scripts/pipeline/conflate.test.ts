@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Geometry } from 'geojson';
-import { conflateProtectedBuildings, modernAddress, modernStreetsByForeignName, type Clipped } from '../../../scripts/pipeline/conflate/buildings';
+import { conflateProtectedBuildings, englishName, modernAddress, onlyAKind, modernStreetsByForeignName, type Clipped } from '../../../scripts/pipeline/conflate/buildings';
 import { matchOneToOne } from '../../../scripts/pipeline/conflate/match';
 
 let n = 0;
@@ -111,6 +111,31 @@ describe('Virtual Shanghai by historic address', () => {
 		});
 		expect(features[0].properties).toMatchObject({ name_en: null, address_historic: null, match: '' });
 		expect(matches.find((m) => m.source === 'virtual-shanghai')?.matched).toBe(0);
+	});
+});
+
+describe('englishName', () => {
+	it('sets a name written all in capitals in title case, small words in lower case', () => {
+		expect(englishName("KING'S LYNN APARTMENTS")).toBe("King's Lynn Apartments");
+		expect(englishName('CERCLE DE LA POLICE')).toBe('Cercle de la Police');
+		expect(englishName('HOUSE  OF  THE   PEOPLE')).toBe('House of the People');
+	});
+	it('keeps a mixed-case name and a one-word acronym as they are', () => {
+		expect(englishName('Picardie Apartments')).toBe('Picardie Apartments');
+		expect(englishName('YMCA')).toBe('YMCA');
+	});
+	it('takes nothing in Chinese, or empty, or not text', () => {
+		expect(englishName('建业里')).toBeNull();
+		expect(englishName('19叁III 1933')).toBeNull();
+		expect(englishName('  ')).toBeNull();
+		expect(englishName(null)).toBeNull();
+	});
+});
+
+describe('onlyAKind', () => {
+	it('tells a kind of building from a name', () => {
+		for (const kind of ['Residential Complex', 'Hospital', 'Junior High School', 'Primary School No. 1', 'APARTMENTS']) expect(onlyAKind(kind), kind).toBe(true);
+		for (const name of ['Shanghai Hospital', 'Picardie Apartments', 'Community Church', 'YMCA']) expect(onlyAKind(name), name).toBe(false);
 	});
 });
 
