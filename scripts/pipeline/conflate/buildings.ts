@@ -248,8 +248,10 @@ function applyAtlas(draft: Draft, f: Clipped, pair: Pair<Method>): void {
 
 function applyVirtualShanghai(draft: Draft, f: Clipped, pair: Pair<Method>): void {
 	const p = f.properties;
+	// Virtual Shanghai names the building as it was then (a legation, a school): a historic name, never
+	// today's English name, which would put "Embassy of Poland" over what is now a hospital.
 	const en = englishName(p.name_en);
-	draft.props.name_en ??= en && !onlyAKind(en) ? en : null;
+	draft.props.name_historic_en = en && !onlyAKind(en) && en.toLowerCase() !== draft.props.name_en?.toLowerCase() ? en : null;
 	const historic = (p.name_zh as string) || null;
 	if (historic && !namesMatch(historic, draft.props.name_zh)) draft.props.name_historic = historic;
 	draft.props.address_historic = (p.address as string) || null;
@@ -297,6 +299,7 @@ function finish(d: Draft, photos: ReadonlySet<string>): Feature<Geometry, Protec
 		name_en: d.props.name_en ?? null,
 		name_pinyin: d.props.name_pinyin ?? null,
 		name_historic: d.props.name_historic ?? null,
+		name_historic_en: d.props.name_historic_en ?? null,
 		address: d.props.address ?? null,
 		address_historic: d.props.address_historic ?? null,
 		excellent,

@@ -29,6 +29,8 @@ export const protectedBuildings: LayerDef = {
 	popup: [
 		{ key: 'name_zh', label: { zh: '名称', en: 'Name' } },
 		{ key: 'name_en', label: { zh: '英文名', en: 'English name' } },
+		{ key: 'name_historic', label: { zh: '历史名称', en: 'Historic name' } },
+		{ key: 'name_historic_en', label: { zh: '租界时期外文名', en: 'Concession-era name' } },
 		{ key: 'address', label: { zh: '地址', en: 'Address' } },
 		{ key: 'address_historic', label: { zh: '历史门牌', en: 'Historic address' } },
 		{ key: 'year_built', label: { zh: '建造年代', en: 'Built' } },
@@ -37,7 +39,7 @@ export const protectedBuildings: LayerDef = {
 		{ key: 'relic_level', label: { zh: '文物保护级别', en: 'Relic protection level' } },
 		{ key: 'description', label: { zh: '简介', en: 'Description' } }
 	],
-	searchable: ['name_zh', 'name_en', 'name_pinyin', 'name_historic', 'address', 'address_historic', 'architect'],
+	searchable: ['name_zh', 'name_en', 'name_pinyin', 'name_historic', 'name_historic_en', 'address', 'address_historic', 'architect'],
 	style: {
 		layers: (lang) => [
 			{ type: 'fill', filter: IS_AREA, paint: { 'fill-color': COLOR, 'fill-opacity': 0.55 }, suffix: 'footprint' },

@@ -10,9 +10,10 @@ const nullableText = z.string().min(1).nullable();
 export const protectedBuilding = z.object({
 	id: field(z.string().min(1), 'Stable id of the building record (from its primary source)', '建筑记录的稳定标识（取自主要来源）'),
 	name_zh: field(z.string().min(1), 'Chinese name as listed', '名录所载中文名称'),
-	name_en: field(nullableText, 'English name (OSM name:en or Virtual Shanghai)', '英文名（OSM name:en 或 Virtual Shanghai）'),
+	name_en: field(nullableText, 'Present English name (OSM name:en)', '今英文名（OSM name:en）'),
 	name_pinyin: field(nullableText, 'Pinyin of the name, from the Shanghai Library record', '名称拼音（上海图书馆记录）'),
 	name_historic: field(nullableText, 'Historic Chinese name (Virtual Shanghai) where it differs', '历史中文名（Virtual Shanghai），与今名不同时'),
+	name_historic_en: field(nullableText, 'Concession-era name in English or French (Virtual Shanghai), e.g. "Picardie Apartments": the building, or who used it then', '租界时期的英文或法文名（Virtual Shanghai），如 Picardie Apartments：建筑本身或当时的使用者'),
 	address: field(nullableText, 'Modern address as the listing gives it', '名录所载今地址'),
 	address_historic: field(nullableText, 'Historic address (Virtual Shanghai), e.g. "1920 AVENUE JOFFRE"', '历史门牌（Virtual Shanghai），如 1920 AVENUE JOFFRE'),
 	excellent: field(z.boolean(), 'Listed as 上海市优秀历史建筑 (Excellent Historic Building)', '是否列入上海市优秀历史建筑'),

@@ -56,6 +56,7 @@ const ROLES: Record<string, 'title_zh' | 'title_en' | 'subtitle' | 'alias' | 'pi
 	name_en: 'title_en',
 	address: 'subtitle',
 	name_historic: 'alias',
+	name_historic_en: 'alias',
 	name_fr: 'alias',
 	name_pinyin: 'pinyin'
 };

@@ -11,7 +11,7 @@ const street = (id: string, name: string | null, extra: Record<string, unknown>,
 	feature(geometry, { id, osm_id: 1, name, name_en: null, name_historic: null, name_fr: null, highway: 'secondary', in_district: true, ...extra });
 
 const building = (id: string, props: Record<string, unknown>, geometry: Geometry) =>
-	feature(geometry, { id, name_en: null, name_pinyin: null, name_historic: null, address: null, address_historic: null, architect: null, description: 'LONG TEXT NOT FOR THE INDEX', ...props });
+	feature(geometry, { id, name_en: null, name_pinyin: null, name_historic: null, name_historic_en: null, address: null, address_historic: null, architect: null, description: 'LONG TEXT NOT FOR THE INDEX', ...props });
 
 const huaihai = { name_en: 'Middle Huaihai Road', name_historic: '霞飞路', name_fr: 'Avenue Joffre' };
 
@@ -33,7 +33,7 @@ const square = (lon: number, lat: number, d = 0.0004): Geometry => ({
 
 export const buildings = [
 	building('ehb-wukang', { name_zh: '武康大楼', name_en: 'Wukang Mansion', name_pinyin: 'wukangdalou', address: '淮海中路1836-1858号', address_historic: '1920 AVENUE JOFFRE', architect: '邬达克' }, square(121.4334, 31.206)),
-	building('ehb-hengshan', { name_zh: '衡山宾馆', name_en: 'Picardie Apartments', name_pinyin: 'hengshanbinguan', address: '衡山路534号', address_historic: '534 AVENUE PÉTAIN' }, point(121.4386, 31.2025)),
+	building('ehb-hengshan', { name_zh: '衡山宾馆', name_historic_en: 'Picardie Apartments', name_pinyin: 'hengshanbinguan', address: '衡山路534号', address_historic: '534 AVENUE PÉTAIN' }, point(121.4386, 31.2025)),
 	building('ehb-next-door', { name_zh: '住宅', name_pinyin: 'zhuzhai', address: '衡山路524号' }, point(121.4387, 31.2026)),
 	building('ehb-huashan', { name_zh: '西湖公寓', name_historic: '華盛頓公寓', address: '衡山路303号' }, point(121.44, 31.203))
 ];

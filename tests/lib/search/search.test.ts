@@ -54,6 +54,10 @@ describe('search', () => {
 		expect(ids('ｊｏｆｆｒｅ')[0]).toBe('streets:淮海中路');
 	});
 
+	it('finds a building by its concession-era name, and says so', () => {
+		expect(search('Picardie Apartments', 'en')[0]).toMatchObject({ id: 'protected-buildings:ehb-hengshan', matched: 'Picardie Apartments', matchedField: 'aliases' });
+	});
+
 	it('ignores accents: Petain finds PÉTAIN', () => {
 		const hits = search('Petain', 'en');
 		expect(hits.map((h) => h.id)).toEqual(expect.arrayContaining(['protected-buildings:ehb-hengshan', 'streets:衡山路']));

@@ -39,10 +39,10 @@ describe.skipIf(!existsSync(dir))('the whole pipeline on the real bundle (Tianpi
 		const hotel = buildings.find((f) => f.properties.name_zh === '衡山宾馆')!;
 		expect(hotel.properties).toMatchObject({ address: '衡山路534号', in_district: true, batch: '第二批' });
 		// Virtual Shanghai has two records a few metres apart: the hotel's own door, and 凯文公寓's across the road.
-		expect(hotel.properties).toMatchObject({ name_en: 'Picardie Apartments', address_historic: '534 AVENUE PETAIN' });
+		expect(hotel.properties).toMatchObject({ name_historic_en: 'Picardie Apartments', address_historic: '534 AVENUE PETAIN' });
 		expect(hotel.properties.match).toContain('vs:address');
 		const across = buildings.find((f) => f.properties.address === '衡山路525号')!;
-		expect(across.properties).toMatchObject({ name_en: 'Cavendish Apartments', address_historic: '525 AVENUE PETAIN' });
+		expect(across.properties).toMatchObject({ name_historic_en: 'Cavendish Apartments', address_historic: '525 AVENUE PETAIN' });
 	});
 
 	it('names metro stations in English after their street where the station bears the street’s name', () => {

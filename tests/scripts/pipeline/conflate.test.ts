@@ -56,8 +56,8 @@ describe('conflateProtectedBuildings', () => {
 	it('takes the batch from the atlas number when the listing lacks it', () => {
 		expect(byId['ehb-ccc'].properties).toMatchObject({ batch: '第四批', batch_source: '645 municipal number' });
 	});
-	it('takes the historic address from Virtual Shanghai and keeps a differing historic name', () => {
-		expect(byId['ehb-aaa'].properties).toMatchObject({ address_historic: '10 ROUTE X', name_historic: '某某大楼' });
+	it('takes the historic address and names from Virtual Shanghai, its English one as historic, never as today’s', () => {
+		expect(byId['ehb-aaa'].properties).toMatchObject({ address_historic: '10 ROUTE X', name_historic: '某某大楼', name_historic_en: 'Alpha Court', name_en: 'Alpha Apartments' });
 	});
 	it('stays a point where no footprint matched', () => {
 		expect(byId['relic-r2'].geometry.type).toBe('Point');
@@ -96,7 +96,7 @@ describe('Virtual Shanghai by historic address', () => {
 			foreignStreets: [row('衡山路', 'Avenue Pétain')],
 			photos: new Set()
 		});
-		expect(features[0].properties).toMatchObject({ name_en: 'Picardie Apartments', address_historic: '534 AVENUE PETAIN', match: 'vs:address' });
+		expect(features[0].properties).toMatchObject({ name_en: null, name_historic_en: 'Picardie Apartments', address_historic: '534 AVENUE PETAIN', match: 'vs:address' });
 	});
 	it('takes no record from across the road by nearness alone', () => {
 		const institute = [121.4453, 31.2063] as const;
@@ -109,7 +109,7 @@ describe('Virtual Shanghai by historic address', () => {
 			foreignStreets: [row('建国西路', 'Route Joseph Frelupt')],
 			photos: new Set()
 		});
-		expect(features[0].properties).toMatchObject({ name_en: null, address_historic: null, match: '' });
+		expect(features[0].properties).toMatchObject({ name_historic_en: null, address_historic: null, match: '' });
 		expect(matches.find((m) => m.source === 'virtual-shanghai')?.matched).toBe(0);
 	});
 });
