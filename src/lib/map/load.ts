@@ -22,6 +22,19 @@ export function configureMapLibre(lib: MapLibre): MapLibre {
 }
 
 /**
+ * The map `start` builds, or null when it cannot start: MapLibre throws when the browser gives no
+ * WebGL. The page then says the map cannot be shown (MapUnavailable) and works on without it.
+ */
+export function startOrNull<T>(start: () => T): T | null {
+	try {
+		return start();
+	} catch (err) {
+		console.error('The map could not start:', err);
+		return null;
+	}
+}
+
+/**
  * MapLibre for pages that show a map as an extra (a dataset's preview): loaded when asked for,
  * browser only. The main map imports it with the page instead (src/lib/map/main-map.ts).
  */

@@ -1,6 +1,6 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { ViewState } from '../state/url';
-import { configureMapLibre, type MapLibre } from './load';
+import { configureMapLibre, startOrNull, type MapLibre } from './load';
 import { buildStyle, LOCAL_IDEOGRAPH_FONTS, type Overlay } from './style';
 
 /** The element the main map draws into: part of the prerendered page, so the map can start before hydration. */
@@ -52,4 +52,10 @@ export function startMainMap(lib: MapLibre, container: HTMLElement, view: MainMa
 	const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
 	(window as unknown as { hengfuMap: MlMap }).hengfuMap = map;
 	return { map, style: JSON.stringify(style), loaded };
+}
+
+/** The main map started in the page's container: undefined while that container is not in the document, null if it cannot start. */
+export function startMainMapInPage(lib: MapLibre, view: MainMapView & Pick<ViewState, 'center' | 'zoom'>, bounds: [number, number, number, number]): MainMap | null | undefined {
+	const container = document.getElementById(MAIN_MAP_ID);
+	return container ? startOrNull(() => startMainMap(lib, container, view, bounds)) : undefined;
 }
