@@ -23,11 +23,14 @@ export function parseAddress(input: string | null | undefined): ParsedAddress | 
 	return { road: m[1], from: Math.min(from, to), to: Math.max(from, to), unit: (m[4] as '号' | '弄' | undefined) ?? null };
 }
 
-/** Same road and overlapping number ranges (a lane 弄 and a door 号 never match each other). */
+/**
+ * Same road and overlapping number ranges on the same side (a lane 弄 and a door 号 never match each
+ * other): 复兴中路1360–1366号 and 1365–1373号 overlap as numbers but face each other.
+ */
 export function addressesMatch(a: ParsedAddress | null, b: ParsedAddress | null): boolean {
 	if (!a || !b || a.road !== b.road) return false;
 	if (a.unit && b.unit && a.unit !== b.unit) return false;
-	return a.from <= b.to && b.from <= a.to;
+	return a.from <= b.to && b.from <= a.to && !oppositeSides(a, b);
 }
 
 /**

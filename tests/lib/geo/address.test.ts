@@ -24,6 +24,14 @@ describe('matching', () => {
 		expect(addressesMatch(parseAddress('淮海中路1836号'), parseAddress('淮海西路1836号'))).toBe(false);
 		expect(addressesMatch(parseAddress('高安路50弄'), parseAddress('高安路50号'))).toBe(false);
 	});
+	it('matches no number in range that is across the road', () => {
+		// 宋庆龄故居 at 1843 faces 武康大楼's 1836–1858: it was merged into it, and gone from the map.
+		expect(addressesMatch(parseAddress('淮海中路1836-1858号'), parseAddress('淮海中路1843号'))).toBe(false);
+		expect(addressesMatch(parseAddress('东平路2-10号'), parseAddress('东平路5号'))).toBe(false);
+		expect(addressesMatch(parseAddress('嘉善路131-143弄'), parseAddress('嘉善路140弄'))).toBe(false);
+		// A range over both sides says nothing about sides.
+		expect(addressesMatch(parseAddress('复兴中路1325-1328号'), parseAddress('复兴中路1326号'))).toBe(true);
+	});
 	it('tells two doors across the road: odd numbers on one side, even on the other', () => {
 		expect(oppositeSides(parseAddress('建国西路602号'), parseAddress('建国西路607号'))).toBe(true);
 		expect(oppositeSides(parseAddress('茂名南路112-124号'), parseAddress('茂名南路359号'))).toBe(true);

@@ -45,6 +45,13 @@ describe.skipIf(!existsSync(dir))('the whole pipeline on the real bundle (Tianpi
 		expect(across.properties).toMatchObject({ name_historic_en: 'Cavendish Apartments', address_historic: '525 AVENUE PETAIN' });
 	});
 
+	it('keeps 宋庆龄故居 as a building of its own, not merged into 武康大楼 across the road', () => {
+		const residence = buildings.find((f) => f.properties.address === '淮海中路1843号')!;
+		expect(residence.properties).toMatchObject({ name_zh: '宋庆龄故居', relic_level: '全国重点文物保护单位', in_district: true });
+		const wukang = buildings.find((f) => f.properties.name_zh === '武康大楼')!;
+		expect(wukang.properties).toMatchObject({ relic_level: null, protection: 'excellent' });
+	});
+
 	it('names metro stations in English after their street where the station bears the street’s name', () => {
 		const stations = first.result.layers.get('metro-stations')!;
 		expect(stations.find((f) => f.properties.name_zh === '衡山路')?.properties.name_en).toBe('Hengshan Road');
