@@ -14,6 +14,8 @@ export {
 } from './streets/historic';
 export {
 	attachForeignNames,
+	differentForeignStreets,
+	foreignStreetCore,
 	parseForeignAddress,
 	titleCase,
 	type ForeignKind,

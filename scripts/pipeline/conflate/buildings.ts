@@ -1,8 +1,8 @@
 import type { Feature, Geometry } from 'geojson';
-import { addressesMatch, namesMatch, normalizedNamesMatch, normalizeName, oppositeSides, parseAddress } from '../../../src/lib/geo/address';
+import { addressesMatch, namesMatch, normalizedNamesMatch, normalizeName, oppositeSides, parseAddress, type ParsedAddress } from '../../../src/lib/geo/address';
 import { BATCHES, BATCH_YEARS, RELIC_LEVELS, type ProtectedBuilding } from '../../../src/lib/schema/protected-building';
 import type { SourceFeature } from '../validate';
-import { parseForeignAddress, titleCase, type ForeignNameRow } from '../streets/foreign';
+import { differentForeignStreets, parseForeignAddress, titleCase, type ForeignNameRow } from '../streets/foreign';
 import { anchorOf, contains, isArea, metres } from './geo';
 import { matchOneToOne, type Pair } from './match';
 
@@ -36,8 +36,9 @@ export interface MatchCount {
 	byMethod: Record<string, number>;
 }
 
-type Method = 'name' | 'address' | 'footprint' | 'proximity';
-const RANK: readonly Method[] = ['name', 'address', 'footprint', 'proximity'];
+/** 'other-street': near, but its address is on another street than the listing's: the other door of a building on two streets, or the building across the corner. */
+type Method = 'name' | 'address' | 'footprint' | 'proximity' | 'other-street';
+const RANK: readonly Method[] = ['name', 'address', 'footprint', 'proximity', 'other-street'];
 
 /** Search radii: a same-name record may sit a block away (geocoded to a lane entrance); a nameless one must be next door. */
 const NAME_RADIUS_M = 200;
@@ -79,7 +80,15 @@ export function conflateProtectedBuildings(input: ConflateInput): { features: Fe
 	for (const [target, pair] of atlasMatches) applyAtlas(drafts[target], input.atlas[pair.candidate], pair);
 
 	const modernOf = modernStreetsByForeignName(input.foreignStreets ?? []);
-	const vsPairs = pairs(drafts, input.virtualShanghai, (f) => [String(f.properties.name_zh ?? '')], (f) => modernAddress(f.properties.address, modernOf), PROXIMITY_M.vs);
+	const foreignOf = new Map((input.foreignStreets ?? []).map((row) => [row.modern, row.foreign]));
+	const vsPairs = pairs(
+		drafts,
+		input.virtualShanghai,
+		(f) => [String(f.properties.name_zh ?? '')],
+		(f) => modernAddress(f.properties.address, modernOf),
+		PROXIMITY_M.vs,
+		(address, f) => onAnotherStreet(address, f.properties.address, modernOf, foreignOf)
+	);
 	const vsMatches = matchOneToOne(vsPairs, RANK);
 	matches.push(count('virtual-shanghai', input.virtualShanghai.length, vsMatches));
 	for (const [target, pair] of vsMatches) applyVirtualShanghai(drafts[target], input.virtualShanghai[pair.candidate], pair);
@@ -93,7 +102,9 @@ function pairs(
 	candidates: Clipped[],
 	namesOf: (f: Clipped) => string[],
 	addressOf: (f: Clipped) => string,
-	proximityM: number
+	proximityM: number,
+	/** Whether a candidate's address is on another street than the listing's, beyond what the modern addresses tell. */
+	onAnother: (address: ParsedAddress | null, f: Clipped) => boolean = () => false
 ): Pair<Method>[] {
 	const out: Pair<Method>[] = [];
 	const prepared = candidates.map((f) => ({ f, anchor: anchorOf(f.geometry), names: namesOf(f).map(normalizeName), address: parseAddress(addressOf(f)) }));
@@ -107,8 +118,9 @@ function pairs(
 			if (names.some((n) => draftNames.some((m) => normalizedNamesMatch(n, m)))) method = 'name';
 			else if (addressesMatch(address, theirs)) method = 'address';
 			else if (isArea(f) && contains(f, draft.anchor)) method = 'footprint';
-			// Nearness alone is weak: it yields to addresses that put the two across the road from each other.
-			else if (distanceM <= proximityM && !oppositeSides(address, theirs)) method = 'proximity';
+			// Nearness alone is weak: it yields to addresses that put the two across the road from each other,
+			// and a record on another street is taken only when no nearby record suits better.
+			else if (distanceM <= proximityM && !oppositeSides(address, theirs)) method = onAnother(address, f) ? 'other-street' : 'proximity';
 			if (method) out.push({ target, candidate, method, distanceM });
 		});
 	});
@@ -128,14 +140,41 @@ export function modernStreetsByForeignName(rows: readonly ForeignNameRow[]): Map
 }
 
 /**
- * "534 AVENUE PETAIN" → "衡山路534号" when the street is known. Only a plain door number is read:
- * a lane form such as "524-11" names a house inside a lane, which the listings write differently.
+ * Whether a concession-era address is on another street than a listing's modern one: it reads as
+ * another modern street, or the modern street had a foreign name and this one differs. That may be
+ * the other door of a building on two streets (西湖公寓, 衡山路303号, was 338/340
+ * Route André Cohen, now 高安路) or the building across the corner (115 Route Fergusson is 密丹公寓,
+ * 武康路115号, not 湖南别墅 at 湖南路262号). An address neither table knows tells nothing.
+ */
+export function onAnotherStreet(
+	address: ParsedAddress | null,
+	foreign: unknown,
+	modernOf: ReadonlyMap<string, string>,
+	foreignOf: ReadonlyMap<string, string>
+): boolean {
+	if (!address) return false;
+	const parsed = parseForeignAddress(foreign);
+	if ('skip' in parsed) return false;
+	const modern = modernOf.get(foreignKey(parsed.street));
+	if (modern) return modern !== address.road;
+	const known = foreignOf.get(address.road);
+	return known !== undefined && differentForeignStreets(known, parsed.street);
+}
+
+/**
+ * "534 AVENUE PETAIN" → "衡山路534号" when the street is known. Only door numbers are read, one or
+ * two on the same side ("47/49"): a lane form such as "524-11" names a house inside a lane, which
+ * the listings write differently.
  */
 export function modernAddress(address: unknown, modernOf: ReadonlyMap<string, string>): string {
 	const parsed = parseForeignAddress(address);
-	if ('skip' in parsed || !parsed.number || !/^\d+$/.test(parsed.number)) return '';
+	if ('skip' in parsed || !parsed.number) return '';
 	const street = modernOf.get(foreignKey(parsed.street));
-	return street ? `${street}${parsed.number}号` : '';
+	if (!street) return '';
+	if (/^\d+$/.test(parsed.number)) return `${street}${parsed.number}号`;
+	// Two doors of one building, "47/49": one side of the street, so read as the range they span.
+	const doors = /^(\d+)\/(\d+)$/.exec(parsed.number);
+	return doors && Number(doors[1]) % 2 === Number(doors[2]) % 2 ? `${street}${doors[1]}-${doors[2]}号` : '';
 }
 
 function fromExcellent(f: Clipped): Draft {

@@ -66,6 +66,31 @@ function cap(w: string): string {
 	return w ? w[0].toUpperCase() + w.slice(1) : w;
 }
 
+const STREET_TYPE_WORDS = /\b(AVENUE|ROUTE|RUE|BOULEVARD|QUAI|PLACE|PASSAGE|IMPASSE|CHEMIN|ALLEE|ROAD|STREET|TERRACE|LANE|CRESCENT|DRIVE|GARDENS)\b/g;
+
+/**
+ * What names a foreign street, with the spellings sources differ by taken out: accents, the street
+ * type, particles and doubled letters. "Route Hervé de Sieyès" and "ROUTE HERVE SIEYES" →
+ * "HERVESIEYES"; "ROUTE FERGUSSON" and "Route Ferguson" → "FERGUSON".
+ */
+export function foreignStreetCore(street: string): string {
+	return street
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toUpperCase()
+		.replace(STREET_TYPE_WORDS, ' ')
+		.split(/[^A-Z0-9]+/)
+		.filter((word) => word && !LOWER_FR.has(word))
+		.join('')
+		.replace(/([A-Z])\1+/g, '$1');
+}
+
+/** Whether two foreign street names surely name two streets: neither's core holds the other's ("Route Culty" is "Route Charles Culty"). */
+export function differentForeignStreets(a: string, b: string): boolean {
+	const [x, y] = [foreignStreetCore(a), foreignStreetCore(b)];
+	return Boolean(x && y) && !x.includes(y) && !y.includes(x);
+}
+
 export interface ForeignNameProperties {
 	/** French-form historic name (French Concession), e.g. "Avenue Joffre"; spelled as the source spells it, accents and all (or none). */
 	name_fr: string | null;

@@ -52,6 +52,16 @@ describe.skipIf(!existsSync(dir))('the whole pipeline on the real bundle (Tianpi
 		expect(wukang.properties).toMatchObject({ relic_level: null, protection: 'excellent' });
 	});
 
+	it('gives Virtual Shanghai records on another street to the listing on that street when there is one', () => {
+		const byName = (name: string) => buildings.find((f) => f.properties.name_zh === name)!.properties;
+		// 115 Route Fergusson is 武康路115号, round the corner from 湖南别墅 and nearer to it.
+		expect(byName('密丹公寓')).toMatchObject({ name_historic_en: 'Midget Apartments', address_historic: '115 ROUTE FERGUSSON' });
+		expect(byName('湖南别墅')).toMatchObject({ name_historic_en: null, address_historic: null });
+		// 西湖公寓 has doors on 衡山路 and on 高安路, once Route André Cohen: no other listing is near.
+		expect(byName('西湖公寓')).toMatchObject({ name_historic: '華盛頓公寓', address_historic: '338/340 ROUTE ANDRE COHEN' });
+		expect(byName('西湖公寓').match).toContain('vs:other-street');
+	});
+
 	it('names metro stations in English after their street where the station bears the street’s name', () => {
 		const stations = first.result.layers.get('metro-stations')!;
 		expect(stations.find((f) => f.properties.name_zh === '衡山路')?.properties.name_en).toBe('Hengshan Road');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Geometry } from 'geojson';
-import { conflateProtectedBuildings, englishName, modernAddress, onlyAKind, modernStreetsByForeignName, type Clipped } from '../../../scripts/pipeline/conflate/buildings';
+import { conflateProtectedBuildings, englishName, modernAddress, onAnotherStreet, onlyAKind, modernStreetsByForeignName, type Clipped } from '../../../scripts/pipeline/conflate/buildings';
+import { parseAddress } from '../../../src/lib/geo/address';
 import { matchOneToOne } from '../../../scripts/pipeline/conflate/match';
 
 let n = 0;
@@ -82,6 +83,10 @@ describe('Virtual Shanghai by historic address', () => {
 		expect(modernAddress('3 ROUTE Y', streets)).toBe('');
 		expect(modernAddress(null, streets)).toBe('');
 	});
+	it('reads two doors on one side as the range they span, and two across the road as nothing', () => {
+		expect(modernAddress('47/49 AVENUE PETAIN', streets)).toBe('衡山路47-49号');
+		expect(modernAddress('47/50 AVENUE PETAIN', streets)).toBe('');
+	});
 	it('matches the record at the same door before a nearer one next door', () => {
 		const hotel = [121.4386, 31.2025] as const;
 		const { features } = conflateProtectedBuildings({
@@ -111,6 +116,49 @@ describe('Virtual Shanghai by historic address', () => {
 		});
 		expect(features[0].properties).toMatchObject({ name_historic_en: null, address_historic: null, match: '' });
 		expect(matches.find((m) => m.source === 'virtual-shanghai')?.matched).toBe(0);
+	});
+});
+
+describe('Virtual Shanghai on another street', () => {
+	const row = (modern: string, foreign: string) => ({ modern, foreign, kind: 'fr' as const, votes: 5, total: 5, share: 1 });
+	const modernOf = modernStreetsByForeignName([row('衡山路', 'Avenue Pétain'), row('湖南路', 'Route Charles Culty')]);
+	const foreignOf = new Map([
+		['衡山路', 'Avenue Pétain'],
+		['湖南路', 'Route Charles Culty']
+	]);
+	it('knows an address on another street by its modern street, or by a foreign name the listing’s street never had', () => {
+		expect(onAnotherStreet(parseAddress('湖南路262号'), '534 AVENUE PETAIN', modernOf, foreignOf)).toBe(true);
+		expect(onAnotherStreet(parseAddress('湖南路262号'), '115 ROUTE FERGUSSON', modernOf, foreignOf)).toBe(true);
+		expect(onAnotherStreet(parseAddress('衡山路534号'), '534 AVENUE PÉTAIN', modernOf, foreignOf)).toBe(false);
+		expect(onAnotherStreet(parseAddress('湖南路262号'), '262 ROUTE CULTY', modernOf, foreignOf)).toBe(false);
+	});
+	it('says nothing when neither street is known, or an address is missing', () => {
+		expect(onAnotherStreet(parseAddress('武康路115号'), '115 ROUTE FERGUSSON', modernOf, foreignOf)).toBe(false);
+		expect(onAnotherStreet(null, '115 ROUTE FERGUSSON', modernOf, foreignOf)).toBe(false);
+		expect(onAnotherStreet(parseAddress('湖南路262号'), null, modernOf, foreignOf)).toBe(false);
+	});
+	const corner = [121.4372, 31.2104] as const;
+	const conflate = (listings: Array<[string, string, number]>) =>
+		conflateProtectedBuildings({
+			excellent: listings.map(([name, address, dx], i) => f(pt(corner[0] + dx, corner[1]), { uri: `x/${i}`, nameS: name, address, type: '上海市优秀历史建筑' })),
+			relics: [],
+			osm: [],
+			atlas: [],
+			virtualShanghai: [f(pt(...corner), { name_en: 'Midget Apartments', address: '115 ROUTE FERGUSSON' }, 'vs-midget')],
+			foreignStreets: [row('湖南路', 'Route Charles Culty')],
+			photos: new Set()
+		}).features;
+	it('gives a record on another street to the listing on its own street, though that one is further', () => {
+		const features = conflate([
+			['湖南别墅', '湖南路262号', 0.00005],
+			['密丹公寓', '武康路115号', 0.0002]
+		]);
+		expect(features.find((b) => b.properties.name_zh === '密丹公寓')!.properties).toMatchObject({ name_historic_en: 'Midget Apartments', match: 'vs:proximity' });
+		expect(features.find((b) => b.properties.name_zh === '湖南别墅')!.properties).toMatchObject({ name_historic_en: null, address_historic: null });
+	});
+	it('gives it to a listing on another street when no other is near: a building with doors on two streets', () => {
+		const [only] = conflate([['湖南别墅', '湖南路262号', 0.00005]]);
+		expect(only.properties).toMatchObject({ name_historic_en: 'Midget Apartments', match: 'vs:other-street' });
 	});
 });
 

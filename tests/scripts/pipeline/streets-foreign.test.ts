@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Point } from 'geojson';
-import { attachForeignNames, parseForeignAddress, titleCase, type StreetFeature } from '../../../scripts/pipeline/streets';
+import { attachForeignNames, differentForeignStreets, foreignStreetCore, parseForeignAddress, titleCase, type StreetFeature } from '../../../scripts/pipeline/streets';
 
 const M_PER_DEG = (Math.PI / 180) * 6_371_008.8;
 const at = (east: number, north: number): [number, number] => [121.44 + east / (M_PER_DEG * Math.cos((31.21 * Math.PI) / 180)), 31.21 + north / M_PER_DEG];
@@ -63,6 +63,24 @@ describe('titleCase', () => {
 		['BUBBLING WELL ROAD', 'Bubbling Well Road']
 	])('%s → %s', (raw, expected) => {
 		expect(titleCase(raw)).toBe(expected);
+	});
+});
+
+describe('foreign street names compared', () => {
+	it('reduces a name to what names the street, whatever the spelling', () => {
+		expect(foreignStreetCore('Route Hervé de Sieyès')).toBe('HERVESIEYES');
+		expect(foreignStreetCore('ROUTE HERVE SIEYES')).toBe('HERVESIEYES');
+		expect(foreignStreetCore('ROUTE FERGUSSON')).toBe(foreignStreetCore('Route Ferguson'));
+		expect(foreignStreetCore('AVENUE ROAD')).toBe('');
+	});
+	it('tells two streets apart, and no spelling or shortening of one street', () => {
+		expect(differentForeignStreets('Route Charles Culty', 'ROUTE FERGUSSON')).toBe(true);
+		expect(differentForeignStreets('Avenue Petain', 'ROUTE ANDRE COHEN')).toBe(true);
+		expect(differentForeignStreets('Avenue Pétain', 'AVENUE PETAIN')).toBe(false);
+		expect(differentForeignStreets('Route Charles Culty', 'ROUTE CULTY')).toBe(false);
+		expect(differentForeignStreets('Route Herve de Sieyes', 'ROUTE HERVE SIEYES')).toBe(false);
+		// A name with nothing but type words compares with nothing.
+		expect(differentForeignStreets('Avenue Road', 'ROUTE PICHON')).toBe(false);
 	});
 });
 
