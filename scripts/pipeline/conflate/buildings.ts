@@ -227,6 +227,8 @@ function fromRelic(f: Clipped): Draft {
 		inDistrict: p.in_district
 	};
 	applyRelic(draft, f, null);
+	// Only for a relic of its own: one merged into a listing may be one house of a lane (张元济故居 in 上方花园).
+	Object.assign(draft.props, builtIn(p.des));
 	return draft;
 }
 
@@ -365,6 +367,19 @@ function finish(d: Draft, photos: ReadonlySet<string>): Feature<Geometry, Protec
 		in_district: d.inDistrict
 	};
 	return { type: 'Feature', geometry: d.geometry, properties: props };
+}
+
+/**
+ * The year a relic's description says it was built ("主楼始建于1920年"), when it says so in as many
+ * words and names one year only: the listing's own account, taken before OSM's start_date (which
+ * says 1948 for 宋庆龄故居, built in 1920).
+ */
+export function builtIn(description: unknown): Pick<ProtectedBuilding, 'year_built' | 'year_text'> | Record<string, never> {
+	if (typeof description !== 'string') return {};
+	const years = new Set([...description.matchAll(/(?:始建|建成|建|落成)于(?:公元)?(1[89]\d\d|20[0-2]\d)年/g)].map((m) => m[1]));
+	if (years.size !== 1) return {};
+	const [year] = years;
+	return { year_built: Number(year), year_text: `${year} (shl)` };
 }
 
 /** The first plausible four-digit year in a free-text date ("1928 1932增建", "1912~1932", "不详"). */

@@ -48,6 +48,8 @@ describe.skipIf(!existsSync(dir))('the whole pipeline on the real bundle (Tianpi
 	it('keeps 宋庆龄故居 as a building of its own, not merged into 武康大楼 across the road', () => {
 		const residence = buildings.find((f) => f.properties.address === '淮海中路1843号')!;
 		expect(residence.properties).toMatchObject({ name_zh: '宋庆龄故居', relic_level: '全国重点文物保护单位', in_district: true });
+		// Built in 1920, as its listing says twice; OSM's start_date says 1948.
+		expect(residence.properties).toMatchObject({ year_built: 1920, year_text: '1920 (shl)' });
 		const wukang = buildings.find((f) => f.properties.name_zh === '武康大楼')!;
 		expect(wukang.properties).toMatchObject({ relic_level: null, protection: 'excellent' });
 	});

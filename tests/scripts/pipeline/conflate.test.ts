@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Geometry } from 'geojson';
-import { conflateProtectedBuildings, englishName, modernAddress, onAnotherStreet, onlyAKind, modernStreetsByForeignName, type Clipped } from '../../../scripts/pipeline/conflate/buildings';
+import { builtIn, conflateProtectedBuildings, englishName, modernAddress, onAnotherStreet, onlyAKind, modernStreetsByForeignName, type Clipped } from '../../../scripts/pipeline/conflate/buildings';
 import { parseAddress } from '../../../src/lib/geo/address';
 import { matchOneToOne } from '../../../scripts/pipeline/conflate/match';
 
@@ -159,6 +159,18 @@ describe('Virtual Shanghai on another street', () => {
 	it('gives it to a listing on another street when no other is near: a building with doors on two streets', () => {
 		const [only] = conflate([['湖南别墅', '湖南路262号', 0.00005]]);
 		expect(only.properties).toMatchObject({ name_historic_en: 'Midget Apartments', match: 'vs:other-street' });
+	});
+});
+
+describe('builtIn', () => {
+	it('reads the year a description says the building was built', () => {
+		expect(builtIn('位于淮海中路1843号。建于1920年，德国式花园住宅。…主楼始建于1920年')).toEqual({ year_built: 1920, year_text: '1920 (shl)' });
+		expect(builtIn('该建筑于1939年建成，……建成于1939年')).toEqual({ year_built: 1939, year_text: '1939 (shl)' });
+	});
+	it('reads nothing from a description that names two years, or only other dates', () => {
+		expect(builtIn('建于1939年。……建于1946年')).toEqual({});
+		expect(builtIn('1949年春，宋庆龄迁居于此')).toEqual({});
+		expect(builtIn(null)).toEqual({});
 	});
 });
 
