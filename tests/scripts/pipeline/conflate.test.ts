@@ -69,8 +69,10 @@ describe('conflateProtectedBuildings', () => {
 	});
 });
 
+/** A row of the streets stage's foreign-name table. */
+const row = (modern: string, foreign: string) => ({ modern, foreign, kind: 'fr' as const, votes: 5, total: 5, share: 1 });
+
 describe('Virtual Shanghai by historic address', () => {
-	const row = (modern: string, foreign: string) => ({ modern, foreign, kind: 'fr' as const, votes: 5, total: 5, share: 1 });
 	const streets = modernStreetsByForeignName([row('衡山路', 'Avenue Pétain'), row('淮海中路', 'Avenue Joffre'), row('甲路', 'Route Y'), row('乙路', 'Route Y')]);
 
 	it('reads a concession-era address as the modern one', () => {
@@ -120,7 +122,6 @@ describe('Virtual Shanghai by historic address', () => {
 });
 
 describe('Virtual Shanghai on another street', () => {
-	const row = (modern: string, foreign: string) => ({ modern, foreign, kind: 'fr' as const, votes: 5, total: 5, share: 1 });
 	const modernOf = modernStreetsByForeignName([row('衡山路', 'Avenue Pétain'), row('湖南路', 'Route Charles Culty')]);
 	const foreignOf = new Map([
 		['衡山路', 'Avenue Pétain'],
