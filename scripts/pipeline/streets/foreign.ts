@@ -18,8 +18,11 @@ export interface ParsedForeignAddress {
 	kind: ForeignKind;
 }
 
-const FRENCH = /^(AVENUE|ROUTE|RUE|BOULEVARD|QUAI|PLACE|PASSAGE|IMPASSE|CHEMIN|ALLEE)\b/;
-const ENGLISH = /\b(ROAD|STREET|TERRACE|LANE|CRESCENT|DRIVE|GARDENS)$/;
+/** The words that say a name is a street's, French ones first in the name, English ones last. */
+const FRENCH_TYPES = 'AVENUE|ROUTE|RUE|BOULEVARD|QUAI|PLACE|PASSAGE|IMPASSE|CHEMIN|ALLEE';
+const ENGLISH_TYPES = 'ROAD|STREET|TERRACE|LANE|CRESCENT|DRIVE|GARDENS';
+const FRENCH = new RegExp(`^(${FRENCH_TYPES})\\b`);
+const ENGLISH = new RegExp(`\\b(${ENGLISH_TYPES})$`);
 
 /**
  * "1920 AVENUE JOFFRE" → { number: '1920', street: 'AVENUE JOFFRE', kind: 'fr' }.
@@ -66,7 +69,7 @@ function cap(w: string): string {
 	return w ? w[0].toUpperCase() + w.slice(1) : w;
 }
 
-const STREET_TYPE_WORDS = /\b(AVENUE|ROUTE|RUE|BOULEVARD|QUAI|PLACE|PASSAGE|IMPASSE|CHEMIN|ALLEE|ROAD|STREET|TERRACE|LANE|CRESCENT|DRIVE|GARDENS)\b/g;
+const STREET_TYPE_WORDS = new RegExp(`\\b(${FRENCH_TYPES}|${ENGLISH_TYPES})\\b`, 'g');
 
 /**
  * What names a foreign street, with the spellings sources differ by taken out: accents, the street
