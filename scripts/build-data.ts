@@ -1,5 +1,7 @@
 /**
- * `npm run data`: builds every layer, archive and report from the source bundle.
+ * `npm run data`: builds every layer, archive and report from the sources folder (data/sources),
+ * after holding it to its manifest (data/sources/sources.json): a changed file stops the build
+ * before anything is written.
  *   --district <id>   build another district of data/districts.json (default: the registry's default)
  *   --if-missing      do nothing when the outputs exist and nothing they depend on changed
  *   --timings         print milliseconds per stage
@@ -12,6 +14,8 @@ import { buildLayers } from './pipeline/build';
 import { buildFingerprint } from './pipeline/fingerprint';
 import { sourcesDir } from './pipeline/read';
 import { countLine, SourceError } from './pipeline/report';
+import { checkSources, describeProblem } from './sources/check';
+import { ManifestError } from './sources/manifest';
 import { writeOutputs } from './pipeline/write';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,7 +28,7 @@ const stampFile = join(staticDir, 'data', '.fingerprint');
 try {
 	main();
 } catch (err) {
-	if (err instanceof SourceError) {
+	if (err instanceof SourceError || err instanceof ManifestError) {
 		console.error(`\nbuild stopped: ${err.message}`);
 		process.exit(1);
 	}
@@ -32,13 +36,19 @@ try {
 }
 
 function main(): void {
+	const check = checkSources(dir);
+	if (check.problems.length) {
+		const lines = check.problems.map((p) => `  ${describeProblem(p)}`).join('\n');
+		throw new SourceError(dir, `does not match its sources.json, so nothing was built:\n${lines}\n(npm run sources:check lists the same)`);
+	}
 	const fingerprint = buildFingerprint(repoRoot, dir, districtId ?? 'default');
 	if (args.includes('--if-missing') && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint) {
 		console.log('data is up to date (static/data, static/tiles); `npm run data` rebuilds it');
 		return;
 	}
 	const started = performance.now();
-	console.log(`source bundle: ${dir}`);
+	console.log(`sources: ${dir} (${check.files} files match sources.json)`);
+	if (check.pending.length) console.log(`not yet fetched, their layers wait: ${check.pending.map((s) => s.id).join(', ')} (npm run sources:refresh -- ${check.pending.map((s) => s.id).join(' ')})`);
 	const result = buildLayers({ repoRoot, sourcesDir: dir, districtId });
 	const writeStart = performance.now();
 	const archives = writeOutputs(result, staticDir, dir);

@@ -1,10 +1,13 @@
 import { area as areaOf, bbox } from '@turf/turf';
 import type { BBox, Feature, MultiPolygon, Polygon } from 'geojson';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAYERS, type LayerDef } from '../../src/lib/layers';
 import type { KnownNames } from '../../src/lib/layers/types';
 import type { District } from '../../src/lib/schema/district';
+import { buildingFeatures } from './buildings';
 import { conflateProtectedBuildings, type Clipped, type MatchCount } from './conflate/buildings';
+import { joinFootprints } from './conflate/footprints';
 import { clipToDistrict, contextArea, loadDistrictRegistry, outsideMask, selectDistrict, type Area } from './districts';
 import { sortFeatures, validateLayer, type LayerFeature } from './layers';
 import { loadSource, type LoadedSource } from './load';
@@ -12,12 +15,14 @@ import { SOURCES, sourceById } from './manifest';
 import { listPhotos } from './read';
 import { SourceError, type Rejection, type SourceCount } from './report';
 import { buildStreetLayers, type StreetTables } from './streets/layer';
+import { STREETS_SOURCE } from './streets/overpass';
 import { createGeocoder, type Anchor, type StreetLine } from '../../src/lib/geo/geocode';
 import type { WalkGraphBuild } from './walk/build-graph';
 import { readTours, resolveTours, TOURS_FILE, type ResolvedTour } from './tours';
 import { ANCHOR_SOURCES, anchorsFromSources, STREET_NETWORK_BBOX, streetLinesFrom } from './geocode/anchors';
 import { buildRegisterLayers, type RegisterLayers } from './registers';
 import type { RegisterFeature } from './registers/place';
+import { sourceFacts, type SourceFact } from './source-facts';
 
 export interface FigureCheck {
 	key: string;
@@ -40,6 +45,10 @@ export interface BuildResult {
 	streetTables: StreetTables;
 	figures: FigureCheck[];
 	photos: string[];
+	/** Each source as the sources folder's manifest describes it (origin, dates, licence), and whether it was read. */
+	sources: SourceFact[];
+	/** Optional sources not yet fetched, and the layers that wait for them. */
+	pending: Array<{ source: string; file: string; layers: string[] }>;
 	registers: Omit<RegisterLayers, 'layers' | 'walkFacilities'> & { anchors: number; skippedAnchors: Record<string, number> };
 	walk: WalkGraphBuild;
 	/** Facilities for the walk feature, beyond the district too (see RegisterLayers). */
@@ -80,8 +89,15 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const context = contextArea(boundary, district.context_buffer_m);
 	// The geocoder reads anchors along the whole street network, beyond the district.
 	const area = unionBox(bbox(context), STREET_NETWORK_BBOX);
+	const pending: BuildResult['pending'] = [];
 	for (const id of [...recordSourcesInUse(), ...ANCHOR_SOURCES]) {
-		if (!loaded.has(id)) loaded.set(id, time(`load ${id}`, () => loadSource(sourcesDir, sourceById(id), area)));
+		const entry = sourceById(id);
+		if (loaded.has(id)) continue;
+		if (entry.optional && !existsSync(join(sourcesDir, entry.file))) {
+			pending.push({ source: id, file: entry.file, layers: LAYERS.filter((l) => l.sources.includes(id)).map((l) => l.id) });
+			continue;
+		}
+		loaded.set(id, time(`load ${id}`, () => loadSource(sourcesDir, entry, area)));
 	}
 	const features = (id: string) => loaded.get(id)?.features ?? [];
 	const clip = (id: string) => time('clip', () => clipToDistrict(features(id), boundary, context) as Clipped[]);
@@ -96,7 +112,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	}));
 
 	// After the streets: their concession-era names let Virtual Shanghai's addresses match by address.
-	const buildings = time('conflate', () => conflateProtectedBuildings({
+	const conflated = time('conflate', () => conflateProtectedBuildings({
 		excellent: clip('shl-excellent-buildings'),
 		relics: clip('shl-relic-sites'),
 		osm: clip('osm-heritage'),
@@ -105,6 +121,8 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		foreignStreets: streetBuild.tables.foreign,
 		photos: new Set(photos)
 	}));
+	const footprints = time('conflate', () => joinFootprints(conflated.features, buildingFeatures(clip('osm-buildings'))));
+	const matches = loaded.has('osm-buildings') ? [...conflated.matches, footprints.count] : conflated.matches;
 
 	const streetLines = streetLinesFrom(streetBuild.network);
 	const geocoder = time('geocoder', () => createGeocoder(streetLines, anchorsFromSources(features)));
@@ -112,12 +130,19 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		repoRoot,
 		geocode: (address) => geocoder.geocode(address),
 		clip: (fs) => clipToDistrict(fs, boundary, context),
-		open: { wikidata: features('wikidata-places'), busStops: streetBuild.busStops, metroStations: features('osm-metro-stations'), parks: features('645-parks') }
+		open: {
+			wikidata: features('wikidata-places'),
+			busStops: streetBuild.busStops,
+			metroStations: features('osm-metro-stations'),
+			parks: features('645-parks'),
+			pois: loaded.has('osm-pois') ? features('osm-pois') : undefined
+		}
 	}));
 
 	const raw = new Map<string, LayerFeature[]>();
 	for (const [id, fs] of registers.layers) raw.set(id, fs);
-	raw.set('protected-buildings', buildings.features as LayerFeature[]);
+	raw.set('protected-buildings', footprints.protectedBuildings as LayerFeature[]);
+	raw.set('buildings', footprints.buildings);
 	raw.set('streets', streetBuild.streets);
 	raw.set('never-widened-roads', streetBuild.neverWidened);
 	raw.set('district-boundary', [{ ...boundary, properties: { id: district.id, name_zh: district.name_zh, name_en: district.name_en, in_district: true } }]);
@@ -152,7 +177,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		layers,
 		counts,
 		rejected,
-		matches: buildings.matches,
+		matches,
 		streetTables: streetBuild.tables,
 		figures: checkFigures(district, boundary, layers),
 		walk: streetBuild.walk,
@@ -161,6 +186,8 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		geocoderInput: { streets: streetLines, anchors: geocoder.anchors.map(({ id, source, address, point }) => ({ id, source, address, point })) },
 		registers: { counts: registers.counts, rejected: registers.rejected, unplaced: registers.unplaced, open: registers.open, anchors: geocoder.anchors.length, skippedAnchors },
 		timings,
+		sources: sourceFacts(sourcesDir, new Set([...loaded.keys(), STREETS_SOURCE, 'photos'])),
+		pending,
 		photos: [...new Set(layers.get('protected-buildings')!.map((f) => f.properties.photo).filter((p): p is string => typeof p === 'string'))].sort()
 	};
 }
@@ -217,6 +244,21 @@ function checkFigures(district: District, boundary: Area, layers: Map<string, La
 				value: names('confirmed').size,
 				note: `confirmed; ${unconfirmed} more named as unconfirmed candidates`,
 				note_zh: `已确认的道路；另有 ${unconfirmed} 条为未确认的候选`
+			};
+		},
+		buildings: () => {
+			const footprints = layers.get('buildings') ?? [];
+			if (footprints.length === 0) {
+				return {
+					value: null,
+					note: 'waits for OSM building footprints (npm run sources:refresh -- osm-buildings)',
+					note_zh: '尚待 OSM 建筑轮廓（npm run sources:refresh -- osm-buildings）'
+				};
+			}
+			return {
+				value: inDistrict('buildings'),
+				note: 'OSM building outlines in the district; OSM draws one outline per building or per block, the district counts 楼栋, so the two may differ',
+				note_zh: '街道内的 OSM 建筑轮廓；OSM 按楼或按街坊绘制轮廓，街道按楼栋统计，两者可能不同'
 			};
 		},
 		area_km2: () => ({ value: Math.round(areaOf(boundary) / 1e4) / 100, note: 'area of the OSM boundary polygon', note_zh: 'OSM 边界多边形的面积' }),

@@ -21,8 +21,11 @@ export interface SourceEntry {
 	geometry?: ZodType;
 	/** The property holding the record's stable id within its source. */
 	idField?: string;
-	/** Date of the data, where SOURCES.md states one (e.g. an Overpass export's osm_base). */
-	asOf?: string;
+	/**
+	 * The build runs without the file: its layers stay empty and the build report says they wait
+	 * for `npm run sources:refresh -- <id>` (sources the first bundle lacked).
+	 */
+	optional?: true;
 }
 
 const credit = (id: string) => ({ licence: CREDITS[id].licence, attribution: CREDITS[id].attribution });
@@ -44,14 +47,19 @@ function table645(id: string, name: string, description: string, properties: Zod
 	return { id, file: `645/${name}.geojson`, format: 'geojson', description, properties, geometry, ...BOOK645 };
 }
 
-/** Every file of the source bundle the pipeline reads, with its coordinate system and licence (see SOURCES.md). */
+/**
+ * Every source file the pipeline reads, with its layout, coordinate system, schema and licence.
+ * Where each came from, when, and its checksum are in data/sources/sources.json.
+ */
 export const SOURCES: readonly SourceEntry[] = [
 	{ id: 'osm-boundary-tianping', file: 'osm/boundary_tianping.geojson', format: 'geojson', description: '天平路街道 boundary', properties: s.osmBoundary, geometry: s.areaGeometry, ...OSM },
 	{ id: 'osm-boundary-hunan', file: 'osm/boundary_hunan.geojson', format: 'geojson', description: '湖南路街道 boundary', properties: s.osmBoundary, geometry: s.areaGeometry, ...OSM },
-	{ id: 'osm-streets', file: 'osm/streets_hengfu.overpass.json', format: 'overpass', description: 'street network (Overpass JSON)', asOf: '2026-03-08', ...OSM },
+	{ id: 'osm-streets', file: 'osm/streets_hengfu.overpass.json', format: 'overpass', description: 'street network (Overpass JSON)', ...OSM },
 	{ id: 'osm-metro-stations', file: 'osm/metro_stations_hengfu.geojson', format: 'geojson', description: 'metro stations', properties: s.osmMetro, geometry: s.pointGeometry, idField: 'id', ...OSM },
 	{ id: 'osm-metro-lines', file: 'osm/metro_lines_hengfu.geojson', format: 'geojson', description: 'metro lines', properties: s.osmMetro, geometry: s.lineGeometry, idField: 'id', ...OSM },
-	{ id: 'osm-heritage', file: 'osm/heritage_shanghai.geojson', format: 'geojson', description: 'OSM heritage / historic objects', properties: s.osmHeritage, geometry: s.anyGeometry, idField: '@id', asOf: '2025-09-12', ...OSM },
+	{ id: 'osm-heritage', file: 'osm/heritage_shanghai.geojson', format: 'geojson', description: 'OSM heritage / historic objects', properties: s.osmHeritage, geometry: s.anyGeometry, idField: '@id', ...OSM },
+	{ id: 'osm-buildings', file: 'osm/buildings_hengfu.geojson', format: 'geojson', description: 'OSM building footprints', properties: s.osmBuilding, geometry: s.areaGeometry, idField: '@id', optional: true, ...OSM },
+	{ id: 'osm-pois', file: 'osm/pois_hengfu.geojson', format: 'geojson', description: 'OSM points of interest (services, shops, health, leisure)', properties: s.osmPoi, geometry: s.pointGeometry, idField: '@id', optional: true, ...OSM },
 	{ id: 'shl-excellent-buildings', file: 'shl/excellent_historic_buildings.json', description: '上海市优秀历史建筑 list', ...SHL },
 	{ id: 'shl-relic-sites', file: 'shl/protected_relic_sites.json', description: '文物保护单位', ...SHL },
 	{ id: 'shl-immovable-relics', file: 'shl/immovable_relics.json', description: '不可移动文物 incl. 文物保护点', ...SHL },

@@ -12,23 +12,23 @@ export interface RawRecord {
 
 export const SOURCES_ENV = 'HENGFU_SOURCES';
 
-/** The source bundle folder: `$HENGFU_SOURCES`, else `../shared/data/sources` beside the checkout. */
+/** The sources folder: `$HENGFU_SOURCES`, else the repository's own `data/sources`. */
 export function sourcesDir(repoRoot: string, env: NodeJS.ProcessEnv = process.env): string {
-	return resolve(repoRoot, env[SOURCES_ENV] ?? '../shared/data/sources');
+	return resolve(repoRoot, env[SOURCES_ENV] ?? 'data/sources');
 }
 
-/** Reads and parses one file of the bundle; a missing, empty or unparseable file is a SourceError that says what to do. */
+/** Reads and parses one source file; a missing, empty or unparseable file is a SourceError that says what to do. */
 export function readJson(dir: string, entry: Pick<SourceEntry, 'file'>): unknown {
 	const path = join(dir, entry.file);
 	if (!existsSync(path)) {
-		throw new SourceError(entry.file, `not found in ${dir}. Put the source bundle there or set ${SOURCES_ENV} to its folder.`);
+		throw new SourceError(entry.file, `not found in ${dir}. Restore it with git checkout -- data/sources, or set ${SOURCES_ENV} to a sources folder that holds it.`);
 	}
 	const text = readFileSync(path, 'utf8');
-	if (text.trim() === '') throw new SourceError(entry.file, 'is empty. Restore the file from the source bundle.');
+	if (text.trim() === '') throw new SourceError(entry.file, 'is empty. Restore it with git checkout -- data/sources, or refresh it (npm run sources:refresh).');
 	try {
 		return JSON.parse(text);
 	} catch (err) {
-		throw new SourceError(entry.file, `is not valid JSON (${(err as Error).message}). Restore the file from the source bundle.`);
+		throw new SourceError(entry.file, `is not valid JSON (${(err as Error).message}). Restore it with git checkout -- data/sources, or refresh it (npm run sources:refresh).`);
 	}
 }
 
@@ -66,11 +66,11 @@ function shlRecords(entry: SourceEntry, parsed: unknown): RawRecord[] {
 	});
 }
 
-/** Photo file names in the bundle's photos folder, sorted so builds are reproducible. */
+/** Photo file names in the sources' photos folder, sorted so builds are reproducible. */
 export function listPhotos(dir: string, entry: Pick<SourceEntry, 'file'>): string[] {
 	const path = join(dir, entry.file);
 	if (!existsSync(path) || !statSync(path).isDirectory()) {
-		throw new SourceError(entry.file, `folder not found in ${dir}. Put the source bundle there or set ${SOURCES_ENV}.`);
+		throw new SourceError(entry.file, `folder not found in ${dir}. Restore it with git checkout -- data/sources, or set ${SOURCES_ENV} to a sources folder that holds it.`);
 	}
 	return readdirSync(path).filter((n) => /\.(jpe?g|png|webp)$/i.test(n)).sort();
 }

@@ -103,10 +103,12 @@ function facetsOf(result: BuildResult) {
 			LAYERS.map((layer) => {
 				const features = result.layers.get(layer.id) ?? [];
 				const props = layer.filters?.map((f) => f.property) ?? [];
+				const waiting = result.pending.filter((p) => p.layers.includes(layer.id)).map((p) => p.source);
 				return [
 					layer.id,
 					{
 						...countsOf(features),
+						...(waiting.length ? { waiting } : {}),
 						...(result.registers.unplaced.some((u) => u.register === layer.id)
 							? { unplaced: result.registers.unplaced.filter((u) => u.register === layer.id).map(({ id, name_zh, address, code, reason }) => ({ id, name_zh, address, code, reason })) }
 							: {}),
@@ -129,7 +131,7 @@ function forTiles(layer: LayerDef, features: LayerFeature[]): LayerFeature[] {
 }
 
 /** The report is part of the output, so it holds no timings or paths that vary between runs. */
-function reportOf(result: BuildResult, stats: ArchiveStats[]) {
+export function reportOf(result: BuildResult, stats: ArchiveStats[]) {
 	return {
 		district: { id: result.district.id, name_zh: result.district.name_zh, name_en: result.district.name_en },
 		sources: result.counts,
@@ -140,7 +142,9 @@ function reportOf(result: BuildResult, stats: ArchiveStats[]) {
 		streets: result.streetTables,
 		registers: result.registers,
 		walk: result.walk.report,
-		archives: stats
+		archives: stats,
+		source_files: result.sources,
+		pending: result.pending
 	};
 }
 

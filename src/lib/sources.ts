@@ -21,6 +21,8 @@ export const CREDITS: Record<string, SourceCredit> = {
 	'osm-metro-stations': OSM,
 	'osm-metro-lines': OSM,
 	'osm-heritage': OSM,
+	'osm-buildings': OSM,
+	'osm-pois': OSM,
 	'shl-excellent-buildings': SHL,
 	'shl-relic-sites': SHL,
 	'shl-immovable-relics': SHL,

@@ -45,7 +45,7 @@ export function buildRegisterLayers(input: { repoRoot: string; geocode: Geocode;
 		rejected.push(...read.rejected);
 		unplaced.push(...placed.unplaced);
 	}
-	const open = openFacilities(input.open);
+	const open = openFacilities({ ...input.open, placed: walkFacilities });
 	layers.set('facilities', [...layers.get('facilities')!, ...input.clip(open.features)]);
 	walkFacilities.push(...open.features);
 	return { layers, counts, rejected, unplaced, open: open.counts, walkFacilities };

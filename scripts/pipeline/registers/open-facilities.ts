@@ -1,13 +1,17 @@
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
+import { metres } from '../../../src/lib/geo/distance';
+import { normalizedNamesMatch, normalizeName } from '../../../src/lib/geo/address';
 import type { FacilityCategory } from '../../../src/lib/schema/register';
 import type { BusStop } from '../streets/overpass';
+import { categoryOfTags } from './osm-categories';
 import type { RegisterFeature } from './place';
 
 /**
  * Facilities from the open-data sources, under the same life-circle categories as the
  * register: Wikidata places by what their label and description say, OSM bus stops and
- * metro stations, and the 645 atlas's historic parks. Each keeps its dataset and id.
+ * metro stations, the 645 atlas's historic parks, and OSM points of interest through the
+ * tag table (osm-categories.ts). Each keeps its dataset and id.
  */
 
 type Rule = [FacilityCategory, RegExp];
@@ -74,21 +78,28 @@ export interface OpenFacilityInput {
 	busStops: BusStop[];
 	metroStations: Source[];
 	parks: Source[];
+	/** OSM points of interest (osm-pois); empty until that source is first fetched. */
+	pois?: Source[];
+	/** Facilities placed before these (the registers'): a POI of the same name nearby is the same place. */
+	placed?: RegisterFeature[];
 }
+
+/** A POI this near a facility of the same name is that facility, mapped twice. */
+const SAME_PLACE_M = 150;
 
 export interface OpenFacilities {
 	features: RegisterFeature[];
-	/** Per dataset: records read, and records that are not life-circle facilities. */
-	counts: Array<{ dataset: string; read: number; facilities: number; notFacilities: number }>;
+	/** Per dataset: records read = facilities + not life-circle facilities + duplicates of a facility already placed. */
+	counts: Array<{ dataset: string; read: number; facilities: number; notFacilities: number; duplicates?: number }>;
 }
 
-export function openFacilities({ wikidata, busStops, metroStations, parks }: OpenFacilityInput): OpenFacilities {
+export function openFacilities({ wikidata, busStops, metroStations, parks, pois, placed = [] }: OpenFacilityInput): OpenFacilities {
 	const features: RegisterFeature[] = [];
 	const counts: OpenFacilities['counts'] = [];
-	const add = (dataset: string, read: number, made: Array<RegisterFeature | null>) => {
+	const add = (dataset: string, read: number, made: Array<RegisterFeature | null>, duplicates?: number) => {
 		const kept = made.filter((f): f is RegisterFeature => f !== null);
 		features.push(...kept);
-		counts.push({ dataset, read, facilities: kept.length, notFacilities: read - kept.length });
+		counts.push({ dataset, read, facilities: kept.length, notFacilities: read - kept.length - (duplicates ?? 0), ...(duplicates === undefined ? {} : { duplicates }) });
 	};
 
 	add('wikidata-places', wikidata.length, wikidata.map((w) => {
@@ -110,5 +121,28 @@ export function openFacilities({ wikidata, busStops, metroStations, parks }: Ope
 		const point = pointOf(p.geometry);
 		return point ? facility(`park-${p.id}`, point, 'park', String(p.properties.title), null, '645-parks', 'historic park or garden (645 atlas); point inside the park') : null;
 	}));
+	if (pois) add('osm-pois', ...osmPoiFacilities(pois, [...placed, ...features]));
 	return { features, counts };
+}
+
+/** OSM POIs through the tag table; one already placed by another dataset under its name is not repeated. */
+function osmPoiFacilities(pois: Source[], before: RegisterFeature[]): [number, Array<RegisterFeature | null>, number] {
+	const known = before.map((f) => ({ name: normalizeName(String(f.properties.name_zh)), point: f.geometry.coordinates as [number, number] }));
+	const isKnown = (name: string, point: [number, number]) => known.some((k) => normalizedNamesMatch(k.name, normalizeName(name)) && metres(k.point, point) <= SAME_PLACE_M);
+	let duplicates = 0;
+	const fromPois = pois.map((poi) => {
+		const rule = categoryOfTags(poi.properties);
+		const point = pointOf(poi.geometry);
+		if (!rule || !point) return null;
+		const p = poi.properties;
+		const name = str(p.name) ?? str(p['name:zh']);
+		if (name && isKnown(name, point)) {
+			duplicates += 1;
+			return null;
+		}
+		const osmId = String(p['@id']);
+		const tagNote = Object.entries(rule.tags).map(([k]) => `${k}=${String(p[k])}`).join(', ');
+		return facility(`osm-${osmId.replace('/', '-')}`, point, rule.category, name ?? rule.label.zh, str(p['name:en']) ?? (name ? null : rule.label.en), 'osm-pois', `OpenStreetMap ${osmId} (${tagNote})`);
+	});
+	return [pois.length, fromPois, duplicates];
 }

@@ -1,3 +1,4 @@
+import { buildings } from './buildings';
 import { districtBoundary, districtMask } from './district';
 import { protectedBuildings } from './protected-buildings';
 import { formerResidences, historicArea, historicParks, metroLines, metroStations } from './simple';
@@ -11,6 +12,7 @@ export type { LayerDef, Text, PopupField, LayerBuild } from './types';
 export const LAYERS: readonly LayerDef[] = [
 	districtMask,
 	historicParks,
+	buildings,
 	historicArea,
 	streets,
 	metroLines,

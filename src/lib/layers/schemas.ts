@@ -67,8 +67,23 @@ const facility = registerCommon.extend({
 
 const named = z.object({ id, name_zh: nameZh, in_district: inDistrict });
 
+const building = z.object({
+	id: field(z.string().regex(/^(way|relation)\/\d+$/), 'OpenStreetMap id of the footprint (way/… or relation/…)', 'OpenStreetMap 轮廓编号（way/… 或 relation/…）'),
+	name_zh: field(z.string().nullable(), 'Name (OSM name), where the building has one', '名称（OSM name），如有'),
+	name_en: field(z.string().nullable(), 'English name (OSM name:en)', '英文名称（OSM name:en）'),
+	building: field(z.string().min(1), 'OSM building type (yes, apartments, house, school…)', 'OSM 建筑类型（yes、apartments、house、school 等）'),
+	levels: field(z.number().int().positive().nullable(), 'Levels above ground (OSM building:levels)', '地上层数（OSM building:levels）'),
+	height: field(z.number().positive().nullable(), 'Height in metres (OSM height)', '高度，米（OSM height）'),
+	address: field(z.string().nullable(), 'Address (OSM addr:street + addr:housenumber)', '地址（OSM addr:street + addr:housenumber）'),
+	start_date: field(z.string().nullable(), 'When it was built, as OSM gives it (start_date)', '建成时间（OSM start_date 原文）'),
+	protected_id: field(z.string().nullable(), 'The protected building this footprint is, where the conflation stage joined one', '与本轮廓相连的受保护建筑记录'),
+	protected_name: field(z.string().nullable(), 'Its name(s)', '受保护建筑名称'),
+	in_district: inDistrict
+});
+
 export const LAYER_SCHEMAS: Readonly<Record<string, ZodObject>> = {
 	'district-mask': z.object({ in_district: inDistrict }),
+	buildings: building,
 	'historic-parks': named,
 	'historic-area': named,
 	streets: street,

@@ -9,7 +9,7 @@ export interface Text {
 
 /** Where a layer's features come from: a pipeline stage, or one source with a property mapper. */
 export type LayerBuild =
-	| { stage: 'protected-buildings' | 'streets' | 'never-widened-roads' | 'district-boundary' | 'district-mask' | 'register' }
+	| { stage: 'protected-buildings' | 'buildings' | 'streets' | 'never-widened-roads' | 'district-boundary' | 'district-mask' | 'register' }
 	| { source: string; properties: (raw: Record<string, unknown>, id: string, known: KnownNames) => Record<string, unknown> };
 
 /** What the pipeline already knows about places by name, for layers whose source lacks it. */

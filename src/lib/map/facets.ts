@@ -5,6 +5,8 @@ export interface LayerFacets {
 	/** Filter properties, in the order of each row's values; the row's last value is its in_district flag. */
 	properties?: string[];
 	rows?: unknown[][];
+	/** Sources not yet fetched that the layer draws on (npm run sources:refresh -- <id>). */
+	waiting?: string[];
 	/** Register records the build could not put on the map, with why (registers only). */
 	unplaced?: Array<{ id: string; name_zh: string; address: string | null; code: string; reason: string }>;
 }

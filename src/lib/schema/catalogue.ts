@@ -13,9 +13,11 @@ const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 export const datasetSource = z.object({
 	id: field(z.string().min(1), 'Source id in the pipeline manifest', '数据源在流程清单中的标识'),
 	description: field(z.string(), 'What the source is', '数据源说明'),
-	file: field(z.string().nullable(), 'File in the source bundle (null for the project’s own registers)', '数据包中的文件（项目自有名录为 null）'),
+	file: field(z.string().nullable(), 'File in the repository’s data/sources (null for the project’s own registers)', '仓库 data/sources 中的文件（项目自有名录为 null）'),
 	crs: field(z.enum(['WGS84', 'GCJ02', 'BD09']), 'Coordinate system as published; the portal converts everything to WGS84', '原始坐标系；门户统一转换为 WGS84'),
 	as_of: field(z.string().nullable(), 'Date of the data as published, where the source states one', '数据日期（来源注明时）'),
+	retrieved: field(z.string().nullable(), 'When the file was taken from its origin (data/sources/sources.json)', '文件取自来源的日期（data/sources/sources.json）'),
+	origin: field(z.string().url().nullable(), 'Where the data comes from: a page, an API or a query service', '数据来源：网页、接口或查询服务'),
 	attribution: field(z.string().min(1), 'Credit the licence asks for', '许可要求的署名'),
 	licence: field(z.string().min(1), 'Licence', '许可'),
 	link: field(z.string().url(), 'Where the licence or source is described', '许可或来源说明的链接')
@@ -34,6 +36,8 @@ export const datasetSummary = z.object({
 	count: field(z.object({ district: z.number().int().min(0), context: z.number().int().min(0), total: z.number().int().min(0) }), 'Features inside the subdistrict, in its 300 m context, and in all', '街道内、周边 300 米、合计的要素数'),
 	bbox: field(bbox.nullable(), 'Bounding box [west, south, east, north], WGS84 (null when empty)', '范围 [西, 南, 东, 北]（WGS84；无要素时为 null）'),
 	rejected: field(z.number().int().min(0), 'Records the pipeline rejected from its sources (see the build report)', '流程从来源中剔除的记录数（见生成报告）'),
+	licence_note: field(text.nullable(), 'What reusing the download asks beyond credit: ODbL’s share-alike for data from OpenStreetMap', '再利用下载数据时署名之外的要求：OpenStreetMap 数据的 ODbL 相同方式共享'),
+	waiting: field(z.array(z.string()), 'Sources not yet fetched that the dataset draws on (npm run sources:refresh -- <id>); empty when it is complete', '数据集所用、尚未获取的来源（npm run sources:refresh -- <id>）；齐全时为空'),
 	downloads: field(
 		z.object({ geojson: z.string(), csv: z.string(), pmtiles: z.string(), pmtiles_layer: z.string() }),
 		'Download paths: GeoJSON, CSV, and the PMTiles archive holding the layer (its source-layer name)',

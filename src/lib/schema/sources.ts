@@ -81,6 +81,11 @@ export const shlRecord = z.looseObject({
 });
 
 export const osmHeritage = z.looseObject({ '@id': text.regex(/^(node|way|relation)\/\d+$/, 'bad OSM id') });
+const osmId = text.regex(/^(node|way|relation)\/\d+$/, 'bad OSM id');
+/** A footprint: what the buildings layer and its join to protected buildings rely on. */
+export const osmBuilding = z.looseObject({ '@id': osmId, building: text.min(1, 'missing building tag') });
+/** A point of interest: the tag → category table reads the rest. */
+export const osmPoi = z.looseObject({ '@id': osmId });
 export const osmBoundary = z.looseObject({ name: text.min(1, 'missing name') });
 export const osmMetro = z.looseObject({ id: text.min(1), name: text.min(1, 'missing name') });
 export const wikidataPlace = z.looseObject({

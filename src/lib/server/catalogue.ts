@@ -8,6 +8,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { SOURCES } from '../../../scripts/pipeline/manifest';
 import type { Unplaced } from '../../../scripts/pipeline/registers/place';
 import type { Rejection, SourceCount } from '../../../scripts/pipeline/report';
+import type { SourceFact } from '../../../scripts/pipeline/source-facts';
 import { LAYERS, type LayerDef } from '../layers';
 import type { DatasetSource, DatasetSummary, DatasetsIndex } from '../schema/catalogue';
 import { CREDITS } from '../sources';
@@ -44,6 +45,10 @@ export interface BuildReport {
 	layers: Array<{ id: string; total: number; in_district: number }>;
 	figures: Array<{ key: string; label_en: string; published: number; source: string; computed: number | null; note: string; note_zh?: string }>;
 	registers: { counts: SourceCount[]; rejected: Rejection[]; unplaced: Unplaced[] };
+	/** The manifest's facts of every source (data/sources/sources.json), as the build read them. */
+	source_files?: SourceFact[];
+	/** Optional sources not yet fetched, and the layers that wait for them. */
+	pending?: Array<{ source: string; file: string; layers: string[] }>;
 }
 
 export function readReport(): BuildReport {
@@ -79,24 +84,36 @@ export function datasetReport(layer: LayerDef, report: BuildReport = readReport(
 	};
 }
 
-function sourceOf(id: string): DatasetSource {
+function sourceOf(id: string, report: BuildReport): DatasetSource {
 	const credit = CREDITS[id];
 	if (!credit) throw new Error(`src/lib/sources.ts has no credit for source "${id}"`);
 	if (id === 'hengfu-registers') {
-		return { id, description: 'the project’s registers (data/registers), from the subdistrict newsletters', file: null, crs: 'WGS84', as_of: null, attribution: credit.attribution, licence: credit.licence, link: credit.link };
+		return { id, description: 'the project’s registers (data/registers), from the subdistrict newsletters', file: null, crs: 'WGS84', as_of: null, retrieved: null, origin: null, attribution: credit.attribution, licence: credit.licence, link: credit.link };
 	}
 	const entry = SOURCES.find((s) => s.id === id);
+	const fact = report.source_files?.find((f) => f.id === id);
 	return {
 		id,
 		description: entry?.description ?? id,
 		file: entry?.file ?? null,
 		crs: entry?.crs ?? 'WGS84',
-		as_of: entry?.asOf ?? null,
+		as_of: fact?.as_of ?? null,
+		retrieved: fact?.retrieved ?? null,
+		origin: fact?.origin_url ?? null,
 		attribution: credit.attribution,
 		licence: credit.licence,
 		link: credit.link
 	};
 }
+
+/**
+ * ODbL's share-alike, said where it applies: a database someone derives from these downloads
+ * and makes public must be offered under the ODbL too. Maps drawn from it need only the credit.
+ */
+export const ODBL_NOTE = {
+	zh: '本数据集含 OpenStreetMap 数据（© OpenStreetMap 贡献者），按开放数据库许可 ODbL 1.0 提供。公开使用由其衍生的数据库时，须同样以 ODbL 提供（相同方式共享）；据此绘制的地图和图片只需署名。',
+	en: 'This dataset holds OpenStreetMap data (© OpenStreetMap contributors), available under the Open Database License (ODbL 1.0). If you publicly use a database derived from it, you must offer that database under the ODbL too (share-alike); maps and images made from it need only the credit.'
+} as const;
 
 /** [w, s, e, n] over every position, or null for an empty collection. */
 export function bboxOf(features: Features['features']): [number, number, number, number] | null {
@@ -123,7 +140,7 @@ function latestDate(sources: DatasetSource[], features: Features['features']): s
 
 export function datasetSummary(layer: LayerDef, report: BuildReport = readReport(), built = builtOn()): DatasetSummary {
 	const { features } = readLayer(layer.id);
-	const sources = layer.sources.map(sourceOf);
+	const sources = layer.sources.map((id) => sourceOf(id, report));
 	const district = features.filter((f) => f.properties?.in_district === true).length;
 	return {
 		id: layer.id,
@@ -138,6 +155,8 @@ export function datasetSummary(layer: LayerDef, report: BuildReport = readReport
 		count: { district, context: features.length - district, total: features.length },
 		bbox: bboxOf(features),
 		rejected: datasetReport(layer, report).rejected.length,
+		licence_note: sources.some((s) => s.licence.startsWith('ODbL')) ? ODBL_NOTE : null,
+		waiting: (report.pending ?? []).filter((p) => p.layers.includes(layer.id)).map((p) => p.source),
 		downloads: {
 			geojson: `/api/datasets/${layer.id}.geojson`,
 			csv: `/api/datasets/${layer.id}.csv`,

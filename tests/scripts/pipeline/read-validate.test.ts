@@ -31,9 +31,9 @@ describe('read', () => {
 		const records = toRecords(geo('b.geojson'), { type: 'Feature', geometry: { type: 'Point', coordinates: [121.44, 31.2] }, properties: { name: 'x' } });
 		expect(records).toHaveLength(1);
 	});
-	it('takes the bundle folder from HENGFU_SOURCES', () => {
+	it('reads the repository’s own data/sources, unless HENGFU_SOURCES names another folder', () => {
 		expect(sourcesDir('/repo', { HENGFU_SOURCES: '/data/src' })).toBe('/data/src');
-		expect(sourcesDir('/repo', {})).toBe('/shared/data/sources');
+		expect(sourcesDir('/repo', {})).toBe('/repo/data/sources');
 	});
 });
 

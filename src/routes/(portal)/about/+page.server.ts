@@ -4,6 +4,7 @@ import { fromWgs84 } from '$lib/geo/crs';
 import { metres } from '$lib/geo/distance';
 import { readData, readReport } from '$lib/server/catalogue';
 import { districtDocuments } from '$lib/server/districts';
+import { layerById } from '$lib/layers';
 import { CREDITS } from '$lib/sources';
 import type { PageServerLoad } from './$types';
 
@@ -39,8 +40,23 @@ export const load: PageServerLoad = () => {
 		district: report.district,
 		sources: SOURCES.map((s) => {
 			const count = report.sources.find((c) => c.source === s.id);
-			return { id: s.id, file: s.file, crs: s.crs, description: s.description, licence: CREDITS[s.id]?.licence ?? s.licence, read: count?.read ?? null, accepted: count?.accepted ?? null, rejected: count?.rejected ?? null };
+			const fact = report.source_files?.find((f) => f.id === s.id);
+			return {
+				id: s.id,
+				file: s.file,
+				crs: s.crs,
+				description: s.description,
+				licence: CREDITS[s.id]?.licence ?? s.licence,
+				retrieved: fact?.retrieved ?? null,
+				origin: fact?.origin_url ?? null,
+				refresh: fact?.refresh ?? null,
+				read: count?.read ?? null,
+				accepted: count?.accepted ?? null,
+				rejected: count?.rejected ?? null
+			};
 		}),
+		/** Optional sources this build ran without, and the layers that wait for them. */
+		pending: (report.pending ?? []).map((p) => ({ ...p, layers: p.layers.map((id) => ({ id, title: layerById(id)?.title ?? { zh: id, en: id } })) })),
 		conflation: full.conflation,
 		walk: full.walk,
 		offsets: crsOffsets(),
