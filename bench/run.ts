@@ -15,7 +15,8 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['import', async () => (await import('./import')).importBench()],
 	['plan', async () => (await import('./plan')).planBench()],
 	['map', mapBench],
-	['serve', async () => (await import('./serve-load')).serveLoadBench()]
+	['serve', async () => (await import('./serve-load')).serveLoadBench()],
+	['sources', async () => (await import('./sources')).sourcesBench()]
 ];
 
 // `npm run bench -- walk geocode` runs only those suites (and merges into the existing results).
