@@ -22,7 +22,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const districtId = valueOf('--district') ?? process.env.HENGFU_DISTRICT;
 const dir = sourcesDir(repoRoot);
-const staticDir = join(repoRoot, 'static');
+// HENGFU_STATIC_DIR writes elsewhere (svelte.config.js reads the same variable).
+const staticDir = resolve(repoRoot, process.env.HENGFU_STATIC_DIR ?? 'static');
 const stampFile = join(staticDir, 'data', '.fingerprint');
 
 try {

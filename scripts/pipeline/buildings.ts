@@ -36,7 +36,9 @@ export function buildingFeatures(footprints: readonly Clipped[]): BuildingFeatur
 			type: 'Feature',
 			geometry: f.geometry as Polygon | MultiPolygon,
 			properties: {
-				id: String(p['@id']),
+				// The id names a file (the panel's details), so no slash: osm-way-123 for way/123.
+				id: `osm-${String(p['@id']).replace('/', '-')}`,
+				osm_id: String(p['@id']),
 				name_zh: text(p.name) ?? text(p['name:zh']),
 				name_en: text(p['name:en']),
 				building: text(p.building) ?? 'yes',

@@ -25,7 +25,7 @@ export function joinFootprints(protectedBuildings: readonly Protected[], buildin
 	const count: MatchCount = { source: 'osm-buildings', candidates: buildings.length, matched: 0, byMethod: {} };
 	if (buildings.length === 0) return { protectedBuildings: [...protectedBuildings], buildings: [...buildings], count };
 
-	const byId = new Map(buildings.map((b, i) => [b.properties.id as string, i]));
+	const byOsmId = new Map(buildings.map((b, i) => [b.properties.osm_id as string, i]));
 	const index = new Flatbush(buildings.length);
 	for (const b of buildings) {
 		const [w, s, e, n] = boxOf(b);
@@ -37,7 +37,7 @@ export function joinFootprints(protectedBuildings: readonly Protected[], buildin
 
 	const links = protectedBuildings.map((pb): { footprint: number; method: string } | null => {
 		const osm = /(?:^|;)osm:((?:way|relation)\/\d+)/.exec(pb.properties.source_ids)?.[1];
-		if (osm && byId.has(osm)) return { footprint: byId.get(osm)!, method: 'same-osm-object' };
+		if (osm && byOsmId.has(osm)) return { footprint: byOsmId.get(osm)!, method: 'same-osm-object' };
 		if (pb.properties.geometry_source !== 'point') return null;
 		const point: [number, number] = [pb.properties.lon, pb.properties.lat];
 		const holding = index.search(point[0], point[1], point[0], point[1]).filter((i) => contains(buildings[i], point));
@@ -64,7 +64,7 @@ export function joinFootprints(protectedBuildings: readonly Protected[], buildin
 			properties: {
 				...pb.properties,
 				geometry_source: takesShape ? ('osm-footprint' as const) : pb.properties.geometry_source,
-				source_ids: `${pb.properties.source_ids};osm-buildings:${footprint.properties.id}`,
+				source_ids: `${pb.properties.source_ids};osm-buildings:${footprint.properties.osm_id}`,
 				match: [pb.properties.match, `osm-buildings:${link.method}`].filter(Boolean).join(';')
 			}
 		};

@@ -41,6 +41,7 @@ export const STRINGS = {
 	no: { zh: '否', en: 'no' },
 	decade: { zh: '年代', en: 's' },
 	outsideDistrict: { zh: '（街道范围外）', en: '(outside the subdistrict)' },
+	unnamed: { zh: '未命名', en: 'Unnamed' },
 	walk: { zh: '步行可达', en: 'Walk' },
 	walkTitle: { zh: '步行可达：15分钟生活圈', en: 'On foot: the 15-minute life circle' },
 	walkHint: { zh: '在地图上点击起点，或输入地址、使用当前位置。', en: 'Click the map to set a start, or type an address, or use your location.' },

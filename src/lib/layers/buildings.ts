@@ -29,7 +29,7 @@ export const buildings: LayerDef = {
 		{ key: 'address', label: en('地址', 'Address') },
 		{ key: 'start_date', label: en('建成（OSM）', 'Built (OSM)') },
 		{ key: 'protected_name', label: en('受保护建筑', 'Protected building') },
-		{ key: 'id', label: en('OSM 编号', 'OSM id') }
+		{ key: 'osm_id', label: en('OSM 编号', 'OSM id') }
 	],
 	searchable: ['name_zh', 'address'],
 	style: {

@@ -151,13 +151,13 @@ export const facilities: LayerDef = {
 	id: 'facilities',
 	title: en('15分钟生活圈设施', '15-minute life-circle facilities'),
 	description: en(
-		'街道简报所列社区设施（邻里汇、菜场、法律服务客厅、党群与事务中心等），加上开放数据中的学校、医院、博物馆、教堂（Wikidata）、公交与地铁站（OSM）和历史公园（645），按上海15分钟社区生活圈分类。',
-		"Community facilities the newsletters name (neighbourhood centres, a food market, legal service rooms, service centres…), plus schools, hospitals, museums and churches (Wikidata), bus and metro stops (OSM) and historic parks (645), grouped by Shanghai's 15-minute community life circle categories."
+		'街道简报所列社区设施（邻里汇、菜场、法律服务客厅、党群与事务中心等），加上开放数据中的学校、医院、博物馆、教堂（Wikidata）、公交与地铁站（OSM）、历史公园（645）和 OSM 兴趣点（诊所、药店、养老、菜场与超市等，取得后），按上海15分钟社区生活圈分类。',
+		"Community facilities the newsletters name (neighbourhood centres, a food market, legal service rooms, service centres…), plus schools, hospitals, museums and churches (Wikidata), bus and metro stops (OSM), historic parks (645) and, once fetched, OSM points of interest (clinics, pharmacies, elderly care, markets and shops…), grouped by Shanghai's 15-minute community life circle categories."
 	),
 	archive: 'thematic',
 	group: 'thematic',
 	geometry: 'point',
-	sources: ['hengfu-registers', 'osm-streets', 'wikidata-places', 'osm-metro-stations', '645-parks'],
+	sources: ['hengfu-registers', 'osm-streets', 'wikidata-places', 'osm-metro-stations', '645-parks', 'osm-pois'],
 	build: { stage: 'register' },
 	minzoom: 12,
 	tileProperties: FACILITY_TILE_PROPS,

@@ -68,7 +68,8 @@ const facility = registerCommon.extend({
 const named = z.object({ id, name_zh: nameZh, in_district: inDistrict });
 
 const building = z.object({
-	id: field(z.string().regex(/^(way|relation)\/\d+$/), 'OpenStreetMap id of the footprint (way/… or relation/…)', 'OpenStreetMap 轮廓编号（way/… 或 relation/…）'),
+	id: field(z.string().regex(/^osm-(way|relation)-\d+$/), 'Stable id of the footprint, from its OSM id (osm-way-…)', '轮廓的稳定标识，取自 OSM 编号（osm-way-…）'),
+	osm_id: field(z.string().regex(/^(way|relation)\/\d+$/), 'OpenStreetMap id of the footprint (way/… or relation/…)', 'OpenStreetMap 轮廓编号（way/… 或 relation/…）'),
 	name_zh: field(z.string().nullable(), 'Name (OSM name), where the building has one', '名称（OSM name），如有'),
 	name_en: field(z.string().nullable(), 'English name (OSM name:en)', '英文名称（OSM name:en）'),
 	building: field(z.string().min(1), 'OSM building type (yes, apartments, house, school…)', 'OSM 建筑类型（yes、apartments、house、school 等）'),

@@ -84,7 +84,7 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 		}
 		// Only the layer holding the selection carries a highlight: a selection changes the style
 		// (and reloads that source's tiles) either way, and the first view parses 11 layers fewer.
-		if (layer.style.interactive && state.selected?.layer === layer.id) layers.push(highlightLayer(layer, state.selected.id, visibility));
+		if (layer.style.interactive && state.selected?.layer === layer.id) layers.push(...highlightLayers(layer, state.selected.id, visibility));
 		if (layer.id === OVERLAY_AFTER) layers.push(...(state.overlay?.below ?? []));
 	}
 	return {
@@ -108,18 +108,29 @@ export function archiveSource(tilesBase: string, archive: ArchiveName): VectorSo
 	return { type: 'vector', tiles: [`pmtiles://${tilesBase}/tiles/${archive}.pmtiles/{z}/{x}/{y}`], minzoom, maxzoom, attribution: '' };
 }
 
-/** The selected feature drawn over its layer, whatever its geometry. */
-function highlightLayer(layer: LayerDef, id: string, visibility: 'visible' | 'none'): LayerSpecification {
-	const common = { id: highlightId(layer), source: layer.archive, 'source-layer': layer.id, filter: ['==', ['get', 'id'], id] as FilterSpecification };
+/**
+ * The selected feature drawn over its layer: a ring round a point, the outline of an area (a
+ * circle layer would ring each of its vertices), a broad stroke along a line. A layer of points
+ * and footprints both gets the ring for its points and the outline for its areas.
+ */
+function highlightLayers(layer: LayerDef, id: string, visibility: 'visible' | 'none'): LayerSpecification[] {
+	const byId: FilterSpecification = ['==', ['get', 'id'], id];
+	const common = { source: layer.archive, 'source-layer': layer.id };
+	const stroke = { 'line-color': '#1f77b4', 'line-opacity': 0.85 };
 	if (layer.geometry === 'line') {
-		return { ...common, type: 'line', layout: { visibility, 'line-cap': 'round' }, paint: { 'line-color': '#1f77b4', 'line-width': 6, 'line-opacity': 0.7 } };
+		return [{ ...common, id: highlightId(layer), filter: byId, type: 'line', layout: { visibility, 'line-cap': 'round' }, paint: { ...stroke, 'line-width': 6, 'line-opacity': 0.7 } }];
 	}
-	return {
+	const outline: LayerSpecification = { ...common, id: highlightId(layer), filter: byId, type: 'line', layout: { visibility, 'line-join': 'round' }, paint: { ...stroke, 'line-width': 3 } };
+	if (layer.geometry === 'polygon') return [outline];
+	const ring: LayerSpecification = {
 		...common,
+		id: layer.geometry === 'mixed' ? `${layer.id}-point-selected` : highlightId(layer),
+		filter: layer.geometry === 'mixed' ? ['all', byId, ['==', ['geometry-type'], 'Point']] : byId,
 		type: 'circle',
 		layout: { visibility },
 		paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#1f77b4', 'circle-stroke-width': 3, 'circle-pitch-alignment': 'map' }
 	};
+	return layer.geometry === 'mixed' ? [{ ...outline, filter: ['all', byId, ['!=', ['geometry-type'], 'Point']] }, ring] : [ring];
 }
 
 const OPACITY: Record<string, string[]> = {

@@ -3,7 +3,7 @@
  * (static/data) and the layer registry: what /datasets, /about and the JSON API publish.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { SOURCES } from '../../../scripts/pipeline/manifest';
 import type { Unplaced } from '../../../scripts/pipeline/registers/place';
@@ -23,9 +23,9 @@ export function datasetById(id: string): LayerDef | undefined {
 	return DATASETS.find((d) => d.id === id);
 }
 
-/** Where the pipeline wrote its outputs; `HENGFU_DATA_DIR` lets tests point elsewhere. */
+/** Where the pipeline wrote its outputs: `HENGFU_DATA_DIR`, else the data folder of `HENGFU_STATIC_DIR` (default static/). */
 export function dataDir(): string {
-	return resolve(process.env.HENGFU_DATA_DIR ?? 'static/data');
+	return resolve(process.env.HENGFU_DATA_DIR ?? join(process.env.HENGFU_STATIC_DIR ?? 'static', 'data'));
 }
 
 export function readData<T>(name: string): T {

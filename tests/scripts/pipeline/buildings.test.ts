@@ -46,7 +46,8 @@ describe('buildingFeatures', () => {
 	it('keeps the OSM id, type, levels, height, name and address, and no join yet', () => {
 		const [b] = buildingFeatures([footprint('way/1', square(121.44, 31.2, 20), { building: 'apartments', 'building:levels': '6', height: '21 m', name: '测试公寓', 'addr:street': '衡山路', 'addr:housenumber': '12' })]);
 		expect(b.properties).toEqual({
-			id: 'way/1',
+			id: 'osm-way-1',
+			osm_id: 'way/1',
 			name_zh: '测试公寓',
 			name_en: null,
 			building: 'apartments',
@@ -84,8 +85,8 @@ describe('joinFootprints', () => {
 		const [a] = join.protectedBuildings;
 		expect(a.geometry).toEqual(square(121.44, 31.2, 12));
 		expect(a.properties).toMatchObject({ geometry_source: 'osm-footprint', source_ids: 'shl:a;osm-buildings:way/11', match: 'osm-buildings:point-in-footprint', lon: 121.44, lat: 31.2 });
-		expect(join.buildings.find((b) => b.properties.id === 'way/11')!.properties).toMatchObject({ protected_id: 'a', protected_name: '建筑a' });
-		expect(join.buildings.find((b) => b.properties.id === 'way/10')!.properties.protected_id).toBeNull();
+		expect(join.buildings.find((b) => b.properties.id === 'osm-way-11')!.properties).toMatchObject({ protected_id: 'a', protected_name: '建筑a' });
+		expect(join.buildings.find((b) => b.properties.id === 'osm-way-10')!.properties.protected_id).toBeNull();
 		expect(join.count).toEqual({ source: 'osm-buildings', candidates: 4, matched: 1, byMethod: { 'point-in-footprint': 1 } });
 	});
 
@@ -94,7 +95,7 @@ describe('joinFootprints', () => {
 		expect(join.protectedBuildings.map((p) => p.geometry.type)).toEqual(['Point', 'Point']);
 		expect(join.protectedBuildings.map((p) => p.properties.geometry_source)).toEqual(['point', 'point']);
 		expect(join.protectedBuildings.map((p) => p.properties.source_ids)).toEqual(['shl:b;osm-buildings:way/20', 'shl:c;osm-buildings:way/20']);
-		expect(join.buildings.find((b) => b.properties.id === 'way/20')!.properties).toMatchObject({ protected_id: 'b', protected_name: '建筑b、建筑c' });
+		expect(join.buildings.find((b) => b.properties.id === 'osm-way-20')!.properties).toMatchObject({ protected_id: 'b', protected_name: '建筑b、建筑c' });
 	});
 
 	it('joins a listing that already has its OSM outline to the same OSM object, whatever it contains', () => {
@@ -103,7 +104,7 @@ describe('joinFootprints', () => {
 		const join = joinFootprints([heritage], buildings());
 		expect(join.protectedBuildings[0].geometry).toEqual(square(121.46, 31.2, 20));
 		expect(join.protectedBuildings[0].properties.match).toBe('osm:name;osm-buildings:same-osm-object');
-		expect(join.buildings.find((b) => b.properties.id === 'way/30')!.properties.protected_id).toBe('d');
+		expect(join.buildings.find((b) => b.properties.id === 'osm-way-30')!.properties.protected_id).toBe('d');
 	});
 
 	it('leaves a listing outside every footprint, and everything when there are no footprints', () => {
