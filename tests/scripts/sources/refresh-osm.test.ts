@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import { checkSources } from '../../../scripts/sources/check';
 import { readManifest, sha256, sourceRecord, writeManifest, describeFile } from '../../../scripts/sources/manifest';
-import { refreshSource, type RefreshResult } from '../../../scripts/sources/refresh/refresh';
+import { refreshSource } from '../../../scripts/sources/refresh/refresh';
 import { fixture, json, startReplayServer, type ReplayServer } from '../../support/replay-server';
-import { copySources, readJson, realSources, removeCopies, replayOptions, snapshot, TODAY } from './sources-copy';
+import { copySources, readJson, realSources, removeCopies, refreshed, replayOptions, snapshot, TODAY } from './sources-copy';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -14,11 +14,6 @@ afterEach(async () => {
 	server = undefined;
 	removeCopies();
 });
-
-function refreshed(result: RefreshResult): Extract<RefreshResult, { status: 'refreshed' }> {
-	if (result.status !== 'refreshed') throw new Error(`expected a refresh, got ${result.status}: ${result.message}`);
-	return result;
-}
 
 /** The manifest entry matches the file on disk, and the whole folder matches its manifest. */
 function expectRecorded(dir: string, id: string, file: string, asOf: string | null) {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { checkSources } from '../../../scripts/sources/check';
 import { describeFile, readManifest, sourceRecord, writeManifest } from '../../../scripts/sources/manifest';
 import { detectLayout, formatJson } from '../../../scripts/sources/refresh/layout';
-import { refreshSource, type RefreshResult } from '../../../scripts/sources/refresh/refresh';
+import { refreshSource } from '../../../scripts/sources/refresh/refresh';
 import { json, startReplayServer, type ReplayServer } from '../../support/replay-server';
-import { copySources, expectUnchanged, readJson, realSources, removeCopies, replayOptions, snapshot, TODAY } from './sources-copy';
+import { copySources, expectUnchanged, readJson, realSources, removeCopies, refreshed, replayOptions, snapshot, TODAY } from './sources-copy';
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -14,11 +14,6 @@ afterEach(async () => {
 	server = undefined;
 	removeCopies();
 });
-
-function refreshed(result: RefreshResult): Extract<RefreshResult, { status: 'refreshed' }> {
-	if (result.status !== 'refreshed') throw new Error(`expected a refresh, got ${result.status}: ${result.message}`);
-	return result;
-}
 
 /** Puts `doc` in place of a source's file in the copy, in the real file's layout, and records it. */
 function replaceFile(dir: string, id: string, file: string, doc: unknown) {

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { expect } from 'vitest';
-import type { RefreshOptions } from '../../../scripts/sources/refresh/refresh';
+import type { RefreshOptions, RefreshResult } from '../../../scripts/sources/refresh/refresh';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const realSources = join(repoRoot, 'data/sources');
@@ -65,4 +65,10 @@ export function replayOptions(env: Record<string, string>, extra: Partial<Refres
 
 export function readJson(dir: string, file: string): any {
 	return JSON.parse(readFileSync(join(dir, file), 'utf8'));
+}
+
+/** The result of a refresh that must have succeeded; any other outcome fails the test with its message. */
+export function refreshed(result: RefreshResult): Extract<RefreshResult, { status: 'refreshed' }> {
+	if (result.status !== 'refreshed') throw new Error(`expected a refresh, got ${result.status}: ${result.message}`);
+	return result;
 }
