@@ -1,7 +1,7 @@
 import type { Feature, Point } from 'geojson';
 import { toWgs84, type Position } from '../../../src/lib/geo/crs';
 import type { GeocodeResult } from '../../../src/lib/geo/geocode';
-import type { RegisterId, RegisterRecord } from '../../../src/lib/schema/register';
+import type { ImportedFrom, RegisterId, RegisterRecord } from '../../../src/lib/schema/register';
 
 export type Geocode = (address: string) => GeocodeResult;
 
@@ -25,12 +25,19 @@ interface Placement {
 	note: string;
 }
 
-/** A pinned coordinate wins over the address (it carries its own source); otherwise the geocoder decides. */
+/**
+ * A pinned coordinate wins over the address (it carries its own source); then the placement an
+ * import reviewed (so the map shows what was checked); otherwise the geocoder decides.
+ */
 export function placeRecord(record: RegisterRecord, geocode: Geocode): Placement | { code: string; reason: string } {
 	if (record.pin) {
 		return { point: toWgs84([record.pin.lon, record.pin.lat], record.pin.crs), method: 'pinned', confidence: 1, note: `pinned: ${record.pin.source}` };
 	}
-	if (record.address === null) return { code: 'no-address', reason: 'the seed names the place without an address' };
+	if (record.placement) {
+		const { lon, lat, method, confidence, note, confirmed } = record.placement;
+		return { point: [lon, lat], method, confidence, note: confirmed ? `${note}; confirmed at import` : note };
+	}
+	if (record.address === null) return { code: 'no-address', reason: 'the source names the place without an address' };
 	const result = geocode(record.address);
 	if (!result.ok) return { code: result.code ?? 'geocoder', reason: `geocoder: ${result.reason}` };
 	const anchors = result.anchors.length ? `anchors: ${result.anchors.join(', ')}` : 'no anchors';
@@ -66,15 +73,24 @@ function commonProperties(r: RegisterRecord): Record<string, unknown> {
 	return {
 		id: r.id,
 		name_zh: r.name_zh,
-		name_en: r.name_en,
+		name_en: r.name_en ?? null,
 		district: r.district,
 		address: r.address,
 		note_zh: r.note_zh ?? null,
 		note_en: r.note_en ?? null,
 		source: r.source,
 		date: r.date,
-		quote: r.quote
+		quote: r.quote ?? null,
+		source_publisher: r.publisher ?? null,
+		source_read: r.read ?? null,
+		source_strength: r.strength ?? null,
+		imported_from: r.imported ? importedText(r.imported) : null
 	};
+}
+
+/** Where an imported record came from, as its clerk would look for it: file › sheet › row, and the day. */
+export function importedText(i: ImportedFrom): string {
+	return `${i.file}${i.sheet ? ` › ${i.sheet}` : ''} › row ${i.row} (imported ${i.date})`;
 }
 
 /** The flat, tile-friendly properties of each register's own fields. */

@@ -27,6 +27,13 @@ export const METHOD_LABELS: Record<string, Text> = {
 	source: en('数据集自带坐标', "the dataset's own position")
 };
 
+/** How far a cited public page is to be trusted (data/registers: `strength`). */
+export const SOURCE_STRENGTH_LABELS: Record<'H' | 'M' | 'L', Text> = {
+	H: en('高：官方或原始页面', 'High: an official or primary page'),
+	M: en('中：可靠媒体或其转载', 'Medium: reputable media, or a copy of it'),
+	L: en('低：博客或来源不明', 'Low: a blog or an unknown site')
+};
+
 const head: PopupField[] = [
 	{ key: 'name_zh', label: en('名称', 'Name') },
 	{ key: 'name_en', label: en('英文名', 'English name') },
@@ -38,6 +45,10 @@ const tail: PopupField[] = [
 	{ key: 'geocode_confidence', label: en('定位可信度', 'Location confidence') },
 	{ key: 'geocode_note', label: en('定位依据', 'Location basis') },
 	{ key: 'source', label: en('出处', 'Source') },
+	{ key: 'source_publisher', label: en('发布者', 'Published by') },
+	{ key: 'source_strength', label: en('来源可信度', 'Source strength'), valueLabels: SOURCE_STRENGTH_LABELS },
+	{ key: 'source_read', label: en('查阅日期', 'Read on') },
+	{ key: 'imported_from', label: en('导入自', 'Imported from') },
 	{ key: 'date', label: en('报道日期', 'Reported') },
 	{ key: 'quote', label: en('原文', 'In the source’s words') }
 ];

@@ -91,7 +91,7 @@ describe('placeRegister', () => {
 		const { features, unplaced } = placeRegister('elevator-retrofits', records as never, (a) => ({ ok: false, reason: `road not found in "${a}"` }));
 		expect(features).toEqual([]);
 		expect(unplaced).toEqual([
-			expect.objectContaining({ id: 'no-address', code: 'no-address', reason: 'the seed names the place without an address' }),
+			expect.objectContaining({ id: 'no-address', code: 'no-address', reason: 'the source names the place without an address' }),
 			expect.objectContaining({ id: 'unknown-road', address: '火星路1号', reason: 'geocoder: road not found in "火星路1号"' })
 		]);
 	});
