@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
 	txt: 'text/plain' + UTF8,
 	xml: 'application/xml' + UTF8,
 	csv: 'text/csv' + UTF8,
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 	pmtiles: 'application/vnd.pmtiles',
 	pbf: 'application/x-protobuf',
 	png: 'image/png',

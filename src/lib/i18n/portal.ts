@@ -28,6 +28,8 @@ export const PORTAL = {
 	bbox: { zh: '范围（西, 南, 东, 北）', en: 'Extent (W, S, E, N)' },
 	downloads: { zh: '下载', en: 'Downloads' },
 	pmtilesLayer: { zh: '图层名', en: 'layer' },
+	template: { zh: '填报模板', en: 'Template' },
+	templateHint: { zh: '街道填写后用 npm run register -- import 导入', en: 'fill it in, then npm run register -- import' },
 	dictionary: { zh: '数据字典', en: 'Data dictionary' },
 	field: { zh: '字段', en: 'Field' },
 	type: { zh: '类型', en: 'Type' },

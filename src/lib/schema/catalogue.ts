@@ -39,9 +39,9 @@ export const datasetSummary = z.object({
 	licence_note: field(text.nullable(), 'What reusing the download asks beyond credit: ODbL’s share-alike for data from OpenStreetMap', '再利用下载数据时署名之外的要求：OpenStreetMap 数据的 ODbL 相同方式共享'),
 	waiting: field(z.array(z.string()), 'Sources not yet fetched that the dataset draws on (npm run sources:refresh -- <id>); empty when it is complete', '数据集所用、尚未获取的来源（npm run sources:refresh -- <id>）；齐全时为空'),
 	downloads: field(
-		z.object({ geojson: z.string(), csv: z.string(), pmtiles: z.string(), pmtiles_layer: z.string() }),
-		'Download paths: GeoJSON, CSV, and the PMTiles archive holding the layer (its source-layer name)',
-		'下载路径：GeoJSON、CSV，以及包含该图层的 PMTiles 文件（及其图层名）'
+		z.object({ geojson: z.string(), csv: z.string(), pmtiles: z.string(), pmtiles_layer: z.string(), template: z.object({ xlsx: z.string(), csv: z.string() }).optional() }),
+		'Download paths: GeoJSON, CSV, the PMTiles archive holding the layer (its source-layer name), and for a register the fill-in template the offices import with',
+		'下载路径：GeoJSON、CSV、包含该图层的 PMTiles 文件（及其图层名），名录图层另有街道填报模板'
 	),
 	page: field(z.string(), 'The dataset’s page in the catalogue', '数据集目录页面')
 });

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { SOURCES } from '../../../scripts/pipeline/manifest';
 import type { Unplaced } from '../../../scripts/pipeline/registers/place';
+import { REGISTER_IDS } from '../../../scripts/pipeline/registers/read';
 import type { Rejection, SourceCount } from '../../../scripts/pipeline/report';
 import type { SourceFact } from '../../../scripts/pipeline/source-facts';
 import { LAYERS, type LayerDef } from '../layers';
@@ -161,7 +162,8 @@ export function datasetSummary(layer: LayerDef, report: BuildReport = readReport
 			geojson: `/api/datasets/${layer.id}.geojson`,
 			csv: `/api/datasets/${layer.id}.csv`,
 			pmtiles: `/tiles/${layer.archive}.pmtiles`,
-			pmtiles_layer: layer.id
+			pmtiles_layer: layer.id,
+			...((REGISTER_IDS as readonly string[]).includes(layer.id) ? { template: { xlsx: `/api/templates/${layer.id}.xlsx`, csv: `/api/templates/${layer.id}.csv` } } : {})
 		},
 		page: `/datasets/${layer.id}`
 	};

@@ -5,6 +5,8 @@
 import { z, type ZodType } from 'zod';
 import { layerSchema } from '../layers/schemas';
 import { datasetsIndex, districtDocument } from '../schema/catalogue';
+import { layerById } from '../layers';
+import { REGISTER_IDS } from '../../../scripts/pipeline/registers/read';
 import { DATASETS } from './catalogue';
 
 type JsonSchema = Record<string, unknown>;
@@ -95,13 +97,30 @@ export function openApiDocument(districtIds: readonly string[]): JsonSchema {
 			}
 		};
 	}
+	for (const id of REGISTER_IDS) {
+		const title = layerById(id)!.title;
+		paths[`/api/templates/${id}.xlsx`] = {
+			get: {
+				operationId: `get-${id}-template-xlsx`,
+				summary: `${title.en} (${title.zh}): the fill-in template the offices import with npm run register -- import (Chinese headers, English keys, drop-downs, instructions in zh and en)`,
+				responses: ok('An Excel workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { type: 'string', contentEncoding: 'binary' })
+			}
+		};
+		paths[`/api/templates/${id}.csv`] = {
+			get: {
+				operationId: `get-${id}-template-csv`,
+				summary: `${title.en} (${title.zh}): the same template as CSV`,
+				responses: ok('UTF-8 CSV with a byte-order mark', 'text/csv', { type: 'string' })
+			}
+		};
+	}
 	return {
 		openapi: '3.1.0',
 		info: {
 			title: '衡复 Heritage Map open data API',
 			version: '1.0.0',
 			description:
-				'Static, prerendered documents: the catalogue, each dataset as GeoJSON and CSV, and each subdistrict’s published figures. Every dataset keeps the licence of its sources (see `sources` in the catalogue); the project’s own registers are CC BY 4.0.',
+				'Static, prerendered documents: the catalogue, each dataset as GeoJSON and CSV, each register’s fill-in template, and each subdistrict’s published figures. Every dataset keeps the licence of its sources (see `sources` in the catalogue); the project’s own registers are CC BY 4.0.',
 			license: { name: 'CC BY 4.0 (project data); per-source licences as listed', url: 'https://creativecommons.org/licenses/by/4.0/' }
 		},
 		servers: [{ url: '/' }],
