@@ -72,6 +72,10 @@ function main(): void {
 	console.log('\nlayers: total (in district)');
 	for (const [id, fs] of result.layers) console.log(`  ${id.padEnd(22)} ${String(fs.length).padStart(5)} (${fs.filter((f) => f.properties.in_district === true).length})`);
 
+	const missing = result.streetTables.neverWidenedUnmatched;
+	if (missing.length) console.log(`\nnever-widened roads listed but not drawn (in build-report.json, streets): ${missing.length}`);
+	for (const m of missing) console.log(`  ${m.name_zh} (${m.status}): ${m.reason}`);
+
 	const reg = result.registers;
 	console.log(`\nregisters: geocoder has ${reg.anchors} address anchors (${Object.values(reg.skippedAnchors).reduce((a, b) => a + b, 0)} skipped)`);
 	for (const c of reg.counts) {

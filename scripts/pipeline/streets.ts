@@ -32,5 +32,6 @@ export {
 	parseNeverWidenedCsv,
 	type CsvRecord,
 	type NeverWidenedProperties,
-	type NeverWidenedRow
+	type NeverWidenedRow,
+	type Unmatched
 } from './streets/never-widened';

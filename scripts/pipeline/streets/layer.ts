@@ -8,6 +8,7 @@ import { attachForeignNames, type ForeignNameRow } from './foreign';
 import { attachHistoricNames, type HistoricNameRow, type HistoricRoad } from './historic';
 import { buildWalkGraph, type WalkGraphBuild } from '../walk/build-graph';
 import { markNeverWidened, NEVER_WIDENED_SOURCE, parseNeverWidenedCsv } from './never-widened';
+import type { NeverWidenedStatus } from '../../../src/lib/schema/never-widened';
 import { overpassBusStops, overpassToStreets, STREETS_SOURCE, type BusStop, type StreetFeature } from './overpass';
 
 type Flagged = Feature<Geometry, Record<string, unknown>>;
@@ -15,7 +16,8 @@ type Flagged = Feature<Geometry, Record<string, unknown>>;
 export interface StreetTables {
 	historic: HistoricNameRow[];
 	foreign: ForeignNameRow[];
-	neverWidenedUnmatched: string[];
+	/** Listed roads this build's street network does not hold (or not the stretch listed), with why. */
+	neverWidenedUnmatched: Array<{ name_zh: string; status: NeverWidenedStatus; reason: string }>;
 }
 
 export interface StreetLayers {
@@ -51,7 +53,8 @@ export function buildStreetLayers(input: {
 	const foreign = attachForeignNames(historic.features, input.virtualShanghai);
 
 	const csv = parseNeverWidenedCsv(readFileSync(join(input.repoRoot, NEVER_WIDENED_FILE), 'utf8'), NEVER_WIDENED_FILE);
-	const marked = markNeverWidened(foreign.features, csv.entries);
+	// The whole network, so a stretch's cross streets are found even outside the build's area.
+	const marked = markNeverWidened(foreign.features, csv.entries, ways.features);
 
 	const streets = marked.features as unknown as Flagged[];
 	const rows = csv.entries.length + csv.rejected.length;
@@ -68,7 +71,7 @@ export function buildStreetLayers(input: {
 		},
 		neverWidenedCount: { source: NEVER_WIDENED_SOURCE, file: NEVER_WIDENED_FILE, read: rows, accepted: csv.entries.length, rejected: csv.rejected.length, outsideArea: 0 },
 		rejected: [...ways.rejected, ...csv.rejected],
-		tables: { historic: historic.table, foreign: foreign.table, neverWidenedUnmatched: marked.unmatched.map((e) => e.name_zh) },
+		tables: { historic: historic.table, foreign: foreign.table, neverWidenedUnmatched: marked.unmatched.map(({ name_zh, status, reason }) => ({ name_zh, status, reason })) },
 		network: ways.features,
 		busStops: overpassBusStops(doc).stops,
 		walk: buildWalkGraph(doc)

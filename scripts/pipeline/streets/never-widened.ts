@@ -1,4 +1,5 @@
-import { NEVER_WIDENED_COLUMNS, neverWidenedRow, type NeverWidenedEntry, type NeverWidenedStatus } from '../../../src/lib/schema/never-widened';
+import type { Position } from 'geojson';
+import { NEVER_WIDENED_COLUMNS, neverWidenedRow, parseBetween, type NeverWidenedEntry, type NeverWidenedStatus } from '../../../src/lib/schema/never-widened';
 import { SourceError, type Rejection } from '../report';
 import type { StreetFeature, StreetProperties } from './overpass';
 
@@ -90,26 +91,135 @@ export function parseNeverWidenedCsv(text: string, file: string): { entries: Nev
 	return { entries, rejected };
 }
 
+/** What every street carries about the list: null throughout for a street not on it. */
 export interface NeverWidenedProperties {
 	never_widened: NeverWidenedStatus | null;
+	/** What the entry rests on, in words. */
 	never_widened_source: string | null;
+	/** The page a confirmed or reported road is cited from, its words, the day they were read, its strength and original publisher. */
+	never_widened_url: string | null;
+	never_widened_quote: string | null;
+	never_widened_read: string | null;
+	never_widened_strength: 'H' | 'M' | 'L' | null;
+	never_widened_publisher: string | null;
 }
 
+const NONE: NeverWidenedProperties = {
+	never_widened: null,
+	never_widened_source: null,
+	never_widened_url: null,
+	never_widened_quote: null,
+	never_widened_read: null,
+	never_widened_strength: null,
+	never_widened_publisher: null
+};
+
+function propertiesOf(e: NeverWidenedEntry): NeverWidenedProperties {
+	return {
+		never_widened: e.status,
+		never_widened_source: e.source,
+		never_widened_url: e.source_url,
+		never_widened_quote: e.quote,
+		never_widened_read: e.read,
+		never_widened_strength: e.strength,
+		never_widened_publisher: e.publisher
+	};
+}
+
+/** A listed road this build's street network does not hold, and why. */
+export type Unmatched<E> = E & { reason: string };
+
 /**
- * Marks every OSM way whose name equals an entry's name_zh. Entries that name no OSM street
- * come back in `unmatched`, so a typo or a street outside the extract is visible, not lost.
+ * Marks every OSM way whose name equals an entry's name_zh; an entry with `between` marks only
+ * the ways of its road between the two cross streets, found where the road meets them in
+ * `network` (the whole street network, since a cross street may lie outside the build's area).
+ * Entries that mark no way come back in `unmatched` with the reason, so a typo, a road outside
+ * the build's area or a stretch that cannot be found is listed, not lost.
  */
 export function markNeverWidened<P extends StreetProperties, E extends NeverWidenedEntry>(
 	streets: StreetFeature<P>[],
-	entries: E[]
-): { features: StreetFeature<P & NeverWidenedProperties>[]; unmatched: E[] } {
+	entries: E[],
+	network: readonly StreetFeature[] = streets
+): { features: StreetFeature<P & NeverWidenedProperties>[]; unmatched: Unmatched<E>[] } {
 	const byName = new Map(entries.map((e) => [e.name_zh, e]));
+	const stretches = new Map<string, Stretch | string>();
+	for (const e of entries) {
+		const ends = e.between ? parseBetween(e.between) : null;
+		if (ends) stretches.set(e.name_zh, stretchOf(e.name_zh, ends, network));
+	}
 	const used = new Set<string>();
 	const features = streets.map((s) => {
 		const entry = s.properties.name ? byName.get(s.properties.name) : undefined;
-		if (entry) used.add(entry.name_zh);
-		const extra: NeverWidenedProperties = { never_widened: entry?.status ?? null, never_widened_source: entry?.source ?? null };
-		return { ...s, properties: { ...s.properties, ...extra } };
+		const stretch = entry ? stretches.get(entry.name_zh) : undefined;
+		const on = entry !== undefined && (stretch === undefined || (typeof stretch !== 'string' && withinStretch(s.geometry.coordinates, stretch)));
+		if (on) used.add(entry.name_zh);
+		return { ...s, properties: { ...s.properties, ...(on ? propertiesOf(entry) : NONE) } };
 	});
-	return { features, unmatched: entries.filter((e) => !used.has(e.name_zh)) };
+	const unmatched = entries
+		.filter((e) => !used.has(e.name_zh))
+		.map((e) => {
+			const stretch = stretches.get(e.name_zh);
+			const named = streets.some((s) => s.properties.name === e.name_zh);
+			const reason =
+				typeof stretch === 'string'
+					? stretch
+					: named
+						? `no way of ${e.name_zh} in this build's area lies between ${e.between}`
+						: `${e.name_zh} is not in this build's street network (the district and the area around it)`;
+			return { ...e, reason };
+		});
+	return { features, unmatched };
+}
+
+/** A stretch of a road: from one crossing to the other, with the tolerance of a junction's width. */
+interface Stretch {
+	from: Position;
+	to: Position;
+	toleranceM: number;
+}
+
+const JUNCTION_M = 15;
+
+function stretchOf(road: string, [a, b]: [string, string], network: readonly StreetFeature[]): Stretch | string {
+	const from = crossing(road, a, network);
+	const to = crossing(road, b, network);
+	if (!from || !to) return `${road} (${a}–${b}): ${[!from && a, !to && b].filter(Boolean).join(' and ')} never meet${!from && !to ? '' : 's'} ${road} in the street network, so the stretch cannot be found`;
+	return { from, to, toleranceM: JUNCTION_M };
+}
+
+/** Where two named streets meet: the mean of the nodes their ways share (a dual carriageway shares several). */
+function crossing(road: string, cross: string, network: readonly StreetFeature[]): Position | null {
+	const key = (p: Position) => `${p[0]},${p[1]}`;
+	const onRoad = new Set(network.filter((s) => s.properties.name === road).flatMap((s) => s.geometry.coordinates.map(key)));
+	const shared = new Map<string, Position>();
+	for (const s of network) if (s.properties.name === cross) for (const p of s.geometry.coordinates) if (onRoad.has(key(p))) shared.set(key(p), p);
+	if (shared.size === 0) return null;
+	const points = [...shared.values()];
+	return [points.reduce((t, p) => t + p[0], 0) / points.length, points.reduce((t, p) => t + p[1], 0) / points.length];
+}
+
+/** Whether a way's midpoint (by length) lies between the stretch's ends, measured along the line joining them. */
+function withinStretch(line: Position[], { from, to, toleranceM }: Stretch): boolean {
+	const kx = 111_320 * Math.cos((from[1] * Math.PI) / 180);
+	const ky = 110_540;
+	const xy = (p: Position): [number, number] => [(p[0] - from[0]) * kx, (p[1] - from[1]) * ky];
+	const [bx, by] = xy(to);
+	const length = Math.hypot(bx, by);
+	if (length === 0) return false;
+	const [mx, my] = xy(midpoint(line));
+	const along = (mx * bx + my * by) / length;
+	return along >= -toleranceM && along <= length + toleranceM;
+}
+
+function midpoint(line: Position[]): Position {
+	const seg = (i: number) => Math.hypot(line[i + 1][0] - line[i][0], line[i + 1][1] - line[i][1]);
+	let total = 0;
+	for (let i = 0; i < line.length - 1; i++) total += seg(i);
+	let left = total / 2;
+	for (let i = 0; i < line.length - 1; i++) {
+		const d = seg(i);
+		if (d >= left && d > 0) return [line[i][0] + ((line[i + 1][0] - line[i][0]) * left) / d, line[i][1] + ((line[i + 1][1] - line[i][1]) * left) / d];
+		left -= d;
+	}
+	return line[0];
 }

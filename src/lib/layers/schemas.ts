@@ -1,6 +1,7 @@
 import { z, type ZodObject } from 'zod';
 import { field } from '../schema/field';
 import { protectedBuilding } from '../schema/protected-building';
+import { NEVER_WIDENED_STATUSES } from '../schema/never-widened';
 import { FACILITY_CATEGORY_KEYS, PROJECT_STATUSES } from '../schema/vocabulary';
 
 /**
@@ -25,8 +26,13 @@ const street = z.object({
 	name_historic: field(z.string().nullable(), 'Historic Chinese name(s), from the 645 historic roads by geometric overlap', '历史路名（645 图集历史道路，按几何重叠匹配）'),
 	historic_match: field(z.string().nullable(), 'How the historic name was matched, with the share of overlap', '历史路名的匹配方式及重叠比例'),
 	name_fr: field(z.string().nullable(), 'French/English concession-era name, from Virtual Shanghai addresses', '租界时期外文路名（Virtual Shanghai 地址）'),
-	never_widened: field(z.enum(['confirmed', 'unconfirmed']).nullable(), 'On the never-to-be-widened list: confirmed by a cited source, or an unconfirmed candidate', '永不拓宽道路：有出处核实，或待核实候选'),
-	never_widened_source: field(z.string().nullable(), 'Where the never-widened entry comes from', '永不拓宽条目的出处'),
+	never_widened: field(z.enum(NEVER_WIDENED_STATUSES).nullable(), 'Never to be widened (一类风貌保护道路): confirmed by an official list, reported by a public source that names it one of the 64, or a candidate not yet confirmed', '永不拓宽道路：已确认（官方名单）、有报道（公开来源称其为64条之一）或候选（待核实）'),
+	never_widened_source: field(z.string().nullable(), 'What the never-widened entry rests on', '永不拓宽条目的依据'),
+	never_widened_url: field(z.string().nullable(), 'The page a confirmed or reported road is cited from', '已确认或有报道道路所引网页'),
+	never_widened_quote: field(z.string().nullable(), 'The words of that page that name the road', '该网页称其永不拓宽的原文'),
+	never_widened_read: field(z.string().nullable(), 'The day those words were read (YYYY-MM-DD)', '查阅原文的日期'),
+	never_widened_strength: field(z.enum(['H', 'M', 'L']).nullable(), 'How strong the source is: H official or primary, M reputable media or a copy of it, L blog or unknown site', '来源可信度：H 官方或原始页面，M 可靠媒体或其转载，L 博客或来源不明'),
+	never_widened_publisher: field(z.string().nullable(), 'Who first published the words, where the page copies them', '原文的最初发布者（网页为转载时）'),
 	in_district: inDistrict
 });
 

@@ -1,9 +1,12 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
-import type { LayerDef } from './types';
+import type { NeverWidenedStatus } from '../schema/never-widened';
+import { SOURCE_STRENGTH_LABELS } from './registers';
+import type { LayerDef, Text } from './types';
 
 const MAJOR: ExpressionSpecification = ['in', ['get', 'highway'], ['literal', ['trunk', 'primary', 'secondary', 'trunk_link', 'primary_link', 'secondary_link']]];
 const NEVER_WIDENED = '#c8902a';
+const NEVER_WIDENED_REPORTED = '#a63d2a';
 
 function streetLabel(lang: 'zh' | 'en'): ExpressionSpecification {
 	const modern = nameLabel(lang, 'name', 'name_en');
@@ -47,31 +50,67 @@ export const streets: LayerDef = {
 	}
 };
 
+/** The three states of a never-widened road (data/never_widened_roads.csv), as the panel, legend, dictionary and planner name them. */
+export const NEVER_WIDENED_LABELS: Record<NeverWidenedStatus, Text> = {
+	confirmed: { zh: '已确认：官方名单所列', en: 'Confirmed: on an official list' },
+	reported: { zh: '有报道：公开来源称其为64条之一', en: 'Reported: a public source names it one of the 64' },
+	candidate: { zh: '候选：待核实', en: 'Candidate: not yet confirmed' }
+};
+
+/** Each state's look: solid for confirmed; dashed while not confirmed, a reported road in its own colour (and longer dashes on the map). */
+const NEVER_WIDENED_LOOK: Record<NeverWidenedStatus, { color: string; dash?: number[] }> = {
+	confirmed: { color: NEVER_WIDENED },
+	reported: { color: NEVER_WIDENED_REPORTED, dash: [3, 1.2] },
+	candidate: { color: NEVER_WIDENED, dash: [1.2, 1.2] }
+};
+
+const isState = (state: NeverWidenedStatus): ExpressionSpecification => ['==', ['get', 'never_widened'], state];
+
 export const neverWidenedRoads: LayerDef = {
 	...streets,
 	id: 'never-widened-roads',
 	title: { zh: '永不拓宽道路', en: 'Roads never to be widened' },
 	description: {
-		zh: '风貌保护道路（永不拓宽）。名单逐条注明出处；未经核实者标为“待核实”，并与街道公布的总数（17 条）并列显示。',
-		en: 'Heritage roads never to be widened. Every entry cites its source; entries not confirmed are marked unconfirmed and shown beside the published total (17).'
+		zh: '风貌保护道路（永不拓宽）。每条注明依据，分三种状态：已确认（官方名单，目前尚无）、有报道（公开来源称其为64条之一，附网址、原文、查阅日期与来源可信度）、候选（待核实）；与街道公布的总数（17 条）并列显示。',
+		en: 'Heritage roads never to be widened. Each says what it rests on, in one of three states: confirmed (an official list; none yet), reported (a public source names it one of the 64, with its page, words, read date and strength) and candidate (not yet confirmed); shown beside the published total (17).'
 	},
 	archive: 'thematic',
 	group: 'thematic',
 	build: { stage: 'never-widened-roads' },
 	minzoom: 12,
-	popup: [...streets.popup, { key: 'never_widened', label: { zh: '核实状态', en: 'Status' } }, { key: 'never_widened_source', label: { zh: '出处', en: 'Source' } }],
-	tileProperties: [...(streets.tileProperties ?? []), 'never_widened_source'],
+	popup: [
+		...streets.popup,
+		{ key: 'never_widened', label: { zh: '永不拓宽', en: 'Never widened' }, valueLabels: NEVER_WIDENED_LABELS },
+		{ key: 'never_widened_quote', label: { zh: '原文', en: 'In the source’s words' } },
+		{ key: 'never_widened_url', label: { zh: '出处网页', en: 'Source page' } },
+		{ key: 'never_widened_publisher', label: { zh: '最初发布者', en: 'First published by' } },
+		{ key: 'never_widened_strength', label: { zh: '来源可信度', en: 'Source strength' }, valueLabels: SOURCE_STRENGTH_LABELS },
+		{ key: 'never_widened_read', label: { zh: '查阅日期', en: 'Read on' } },
+		{ key: 'never_widened_source', label: { zh: '依据', en: 'Basis' } }
+	],
+	// The state styles the line; the citation is read from the feature's details when it is clicked.
+	tileProperties: [...(streets.tileProperties ?? [])],
 	style: {
-		layers: () => [
-			{ type: 'line', filter: ['==', ['get', 'never_widened'], 'confirmed'], layout: { 'line-cap': 'round' }, paint: { 'line-color': NEVER_WIDENED, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 6], 'line-opacity': 0.9 } },
-			{ type: 'line', filter: ['==', ['get', 'never_widened'], 'unconfirmed'], paint: { 'line-color': NEVER_WIDENED, 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 6], 'line-opacity': 0.9, 'line-dasharray': [1.5, 1] }, suffix: 'unconfirmed' }
-		],
+		layers: () =>
+			(['confirmed', 'reported', 'candidate'] as const).map((state) => ({
+				type: 'line' as const,
+				filter: isState(state),
+				layout: { 'line-cap': state === 'confirmed' ? ('round' as const) : ('butt' as const) },
+				paint: {
+					'line-color': NEVER_WIDENED_LOOK[state].color,
+					'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 17, 6] as ExpressionSpecification,
+					'line-opacity': 0.9,
+					...(NEVER_WIDENED_LOOK[state].dash ? { 'line-dasharray': NEVER_WIDENED_LOOK[state].dash } : {})
+				},
+				...(state === 'confirmed' ? {} : { suffix: state })
+			})),
 		swatch: { kind: 'line', color: NEVER_WIDENED, dashed: true },
 		visible: true,
 		interactive: true,
 		classes: [
-			{ label: { zh: '已核实', en: 'Confirmed' }, color: NEVER_WIDENED, filter: ['==', ['get', 'never_widened'], 'confirmed'] },
-			{ label: { zh: '待核实（虚线）', en: 'Unconfirmed (dashed)' }, color: NEVER_WIDENED, filter: ['==', ['get', 'never_widened'], 'unconfirmed'] }
+			{ label: { zh: '已确认：官方名单（实线）', en: 'Confirmed: official list (solid)' }, color: NEVER_WIDENED, dashed: false, filter: isState('confirmed') },
+			{ label: { zh: '有报道：公开来源所称（虚线）', en: 'Reported by a public source (dashed)' }, color: NEVER_WIDENED_REPORTED, filter: isState('reported') },
+			{ label: { zh: '候选：待核实（虚线）', en: 'Candidate, not yet confirmed (dashed)' }, color: NEVER_WIDENED, filter: isState('candidate') }
 		]
 	}
 };

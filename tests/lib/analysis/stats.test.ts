@@ -26,7 +26,7 @@ const facilities = [
 	point('f3', 20, 90, { category: 'transport', categories: 'transport' }),
 	point('f4', 900, 90, { category: 'culture', categories: 'culture' })
 ];
-const roads = [line('r1', [[-50, 50], [150, 50]], { never_widened: 'confirmed' }), line('r2', [[-50, 500], [150, 500]], { never_widened: 'unconfirmed' })];
+const roads = [line('r1', [[-50, 50], [150, 50]], { never_widened: 'confirmed' }), line('r2', [[-50, 500], [150, 500]], { never_widened: 'candidate' })];
 
 const layers = { 'elevator-retrofits': elevators, 'protected-buildings': buildings, facilities, 'never-widened-roads': roads, 'former-residences': [] };
 

@@ -66,5 +66,10 @@ describe.skipIf(!existsSync(dir))('streets stage on the real source bundle', () 
 		const { features, unmatched } = markNeverWidened(streets, entries);
 		expect(unmatched).toEqual([]);
 		expect(features.filter((f) => f.properties.never_widened === 'confirmed')).toEqual([]);
+		// 长乐路 is reported only between 常熟路 and 陕西南路: the ways west of 常熟路 and east of 陕西南路 stay unmarked.
+		const changle = features.filter((f) => f.properties.name === '长乐路');
+		const marked = changle.filter((f) => f.properties.never_widened === 'reported').map((f) => f.properties.osm_id).sort();
+		expect(marked).toEqual([1068144843, 1068144844, 1068144849, 1118804251]);
+		expect(changle.length).toBeGreaterThan(marked.length);
 	});
 });

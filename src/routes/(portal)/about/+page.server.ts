@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { SOURCES } from '../../../../scripts/pipeline/manifest';
+import { parseNeverWidenedCsv } from '../../../../scripts/pipeline/streets/never-widened';
+import { NEVER_WIDENED_STATUSES, type NeverWidenedStatus } from '$lib/schema/never-widened';
 import { fromWgs84 } from '$lib/geo/crs';
 import { metres } from '$lib/geo/distance';
 import { readData, readReport } from '$lib/server/catalogue';
@@ -33,6 +35,43 @@ function crsOffsets(): { at: string; gcj02_m: number; bd09_m: number } {
 	};
 }
 
+/** Where a listed road is in this build: drawn in the district, drawn only in the 300 m around it, or not drawn (with why). */
+type Drawn = 'district' | 'context' | 'absent';
+
+/**
+ * The never-widened list (data/never_widened_roads.csv, as the pipeline reads it) by state, each
+ * road with its citation and where this build draws it; the counts are of the whole list.
+ */
+function neverWidenedRoads() {
+	const file = 'data/never_widened_roads.csv';
+	const { entries } = parseNeverWidenedCsv(readFileSync(file, 'utf8'), file);
+	const drawn = new Map<string, Drawn>();
+	for (const f of readData<{ features: Array<{ properties: { name: string | null; in_district: boolean } }> }>('never-widened-roads.geojson').features) {
+		const name = f.properties.name;
+		if (name && drawn.get(name) !== 'district') drawn.set(name, f.properties.in_district ? 'district' : 'context');
+	}
+	const missing = new Map((readData<{ streets?: { neverWidenedUnmatched?: Array<{ name_zh: string; reason: string }> } }>('build-report.json').streets?.neverWidenedUnmatched ?? []).map((u) => [u.name_zh, u.reason]));
+	const order = (s: NeverWidenedStatus) => NEVER_WIDENED_STATUSES.indexOf(s);
+	const roads = entries
+		.map((e) => ({
+			name_zh: e.name_zh,
+			name_en: e.name_en,
+			status: e.status,
+			source: e.source,
+			source_url: e.source_url,
+			quote: e.quote,
+			read: e.read,
+			strength: e.strength,
+			publisher: e.publisher,
+			between: e.between,
+			drawn: drawn.get(e.name_zh) ?? ('absent' as Drawn),
+			missing: missing.get(e.name_zh) ?? null
+		}))
+		.sort((a, b) => order(a.status) - order(b.status) || a.name_zh.localeCompare(b.name_zh, 'zh'));
+	const counts = Object.fromEntries(NEVER_WIDENED_STATUSES.map((s) => [s, roads.filter((r) => r.status === s).length])) as Record<NeverWidenedStatus, number>;
+	return { roads, counts };
+}
+
 export const load: PageServerLoad = () => {
 	const report = readReport();
 	const full = readData<{ conflation: Array<{ source: string; candidates: number; matched: number; byMethod: Record<string, number> }>; walk: { nodes: number; edges: number; waysRead: number; waysKept: number } }>('build-report.json');
@@ -61,6 +100,7 @@ export const load: PageServerLoad = () => {
 		walk: full.walk,
 		offsets: crsOffsets(),
 		accuracy: geocoderAccuracy(),
-		districts: districtDocuments()
+		districts: districtDocuments(),
+		neverWidened: neverWidenedRoads()
 	};
 };
