@@ -40,7 +40,7 @@ describe('the planner', () => {
 			await waitForMap(page);
 			await expect.poll(() => page.locator('[data-plan="imported"] li').count(), { timeout: 20_000 }).toBe(1);
 			await expect.poll(() => rendered(page, 'imported-')).toBe(3);
-			await page.locator('[data-plan="imported"] button').click();
+			await page.locator('[data-plan="imported"] button[data-action="delete-imported"]').click();
 			await expect.poll(() => page.locator('[data-plan="imported"] li').count()).toBe(0);
 			expectOnlyLocalRequests(requests);
 		} finally {
