@@ -137,7 +137,7 @@ async function waitForFullView(page: Page, deadline: number): Promise<void> {
 	);
 }
 
-interface FirstView {
+export interface FirstView {
 	jsGzip: number;
 	/** Of jsGzip, the scripts only the map's worker imports. */
 	workerJsGzip: number;
@@ -149,7 +149,7 @@ interface FirstView {
 }
 
 /** `/` on a cold context: every request until the first full view, its wire size, and the JavaScript among it. */
-async function firstView(browser: Browser, origin: string, deadline: number): Promise<FirstView> {
+export async function firstView(browser: Browser, origin: string, deadline: number): Promise<FirstView> {
 	const context = await newContext(browser);
 	try {
 		const page = await context.newPage();
@@ -259,7 +259,7 @@ async function symbolLayers(browser: Browser, url: string, deadline: number): Pr
 	}
 }
 
-async function firstIdle(browser: Browser, url: string, deadline: number): Promise<number> {
+export async function firstIdle(browser: Browser, url: string, deadline: number): Promise<number> {
 	const context = await newContext(browser);
 	try {
 		// A string, not a function: tsx's name-keeping helpers do not exist in the page.

@@ -1,7 +1,8 @@
 /**
  * One cold measurement in a fresh process, so neither JIT warm-up nor caches from an
  * earlier run flatter the numbers. `parse` only reads and parses the inputs the build
- * reads; `build` runs the whole pipeline into a temporary folder.
+ * reads; `build` runs the whole pipeline into a temporary folder (from the repository's data, or
+ * from the copy of it named after the mode).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ import { writeOutputs } from '../scripts/pipeline/write';
 const repoRoot = resolve(import.meta.dirname, '..');
 const dir = sourcesDir(repoRoot);
 const mode = process.argv[2];
+// Another copy of the project's own data (data/districts.json, data/registers/, …) to build from: bench/registers.ts's.
+const dataRoot = process.argv[3] ?? repoRoot;
 
 if (mode === 'parse') {
 	const used = new Set(['osm-boundary-tianping', ...LAYERS.flatMap((l) => l.sources)]);
@@ -24,7 +27,7 @@ if (mode === 'parse') {
 } else if (mode === 'build') {
 	const out = mkdtempSync(join(tmpdir(), 'hengfu-bench-'));
 	const start = performance.now();
-	const result = buildLayers({ repoRoot, sourcesDir: dir });
+	const result = buildLayers({ repoRoot: dataRoot, sourcesDir: dir });
 	const archives = writeOutputs(result, out, dir);
 	const seconds = (performance.now() - start) / 1000;
 	rmSync(out, { recursive: true, force: true });

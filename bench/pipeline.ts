@@ -5,8 +5,9 @@ import { median, type Metrics } from './metrics';
 
 const RUNS = 5;
 
-function child(mode: 'parse' | 'build'): { seconds: number; archives?: ArchiveStats[] } {
-	const out = execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'pipeline-child.ts'), mode], { encoding: 'utf8' });
+/** One cold run of bench/pipeline-child.ts; `dataRoot` builds from another copy of the project's data. */
+export function child(mode: 'parse' | 'build', dataRoot?: string): { seconds: number; archives?: ArchiveStats[] } {
+	const out = execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'pipeline-child.ts'), mode, ...(dataRoot ? [dataRoot] : [])], { encoding: 'utf8' });
 	const line = out.split('\n').find((l) => l.startsWith('RESULT '));
 	if (!line) throw new Error(`pipeline-child ${mode} printed no result:\n${out}`);
 	return JSON.parse(line.slice(7));

@@ -15,6 +15,7 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['import', async () => (await import('./import')).importBench()],
 	['plan', async () => (await import('./plan')).planBench()],
 	['map', mapBench],
+	['registers', async () => (await import('./registers')).registersBench()],
 	['serve', async () => (await import('./serve-load')).serveLoadBench()],
 	['sources', async () => (await import('./sources')).sourcesBench()]
 ];

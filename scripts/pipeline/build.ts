@@ -16,7 +16,7 @@ import { listPhotos } from './read';
 import { SourceError, type Rejection, type SourceCount } from './report';
 import { buildStreetLayers, type StreetTables } from './streets/layer';
 import { STREETS_SOURCE } from './streets/overpass';
-import { createGeocoder, type Anchor, type StreetLine } from '../../src/lib/geo/geocode';
+import { createGeocoder, type Anchor, type GeocodeResult, type StreetLine } from '../../src/lib/geo/geocode';
 import type { WalkGraphBuild } from './walk/build-graph';
 import { readTours, resolveTours, TOURS_FILE, type ResolvedTour } from './tours';
 import { ANCHOR_SOURCES, anchorsFromSources, STREET_NETWORK_BBOX, streetLinesFrom } from './geocode/anchors';
@@ -128,7 +128,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const geocoder = time('geocoder', () => createGeocoder(streetLines, anchorsFromSources(features)));
 	const registers = time('registers', () => buildRegisterLayers({
 		repoRoot,
-		geocode: (address) => geocoder.geocode(address),
+		geocode: placeOnce(geocoder.geocode),
 		clip: (fs) => clipToDistrict(fs, boundary, context),
 		open: {
 			wikidata: features('wikidata-places'),
@@ -192,6 +192,18 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	};
 }
 
+/**
+ * The geocoder, asked once per address: a register of thousands of sites names many an address
+ * more than once (a lane's entrances, an estate's buildings). Each answer has a point of its own.
+ */
+function placeOnce(geocode: (address: string) => GeocodeResult): (address: string) => GeocodeResult {
+	const seen = new Map<string, GeocodeResult>();
+	return (address) => {
+		const found = seen.get(address) ?? seen.set(address, geocode(address)).get(address)!;
+		return found.ok ? { ...found, point: [...found.point] as typeof found.point } : found;
+	};
+}
+
 /** The record-shaped sources some layer draws on; the rest of the manifest is declared but not read. */
 function recordSourcesInUse(): string[] {
 	const used = new Set(LAYERS.flatMap((l) => l.sources));
@@ -223,6 +235,20 @@ export function knownNames(streets: readonly { properties: { name?: unknown; nam
 	return { streetEn: (zh) => (en.get(zh)?.size === 1 ? [...en.get(zh)!][0] : null) };
 }
 
+/**
+ * The never-widened roads beside the published figure: only roads an official list confirms are
+ * counted; the note counts each state, by road name, over the list's roads in this build's area.
+ */
+export function neverWidenedFigure(features: readonly LayerFeature[]): { value: number; note: string; note_zh: string } {
+	const roads = (state: string) => new Set(features.filter((f) => f.properties.never_widened === state).map((f) => f.properties.name)).size;
+	const [confirmed, reported, candidates] = [roads('confirmed'), roads('reported'), roads('candidate')];
+	return {
+		value: confirmed,
+		note: `${confirmed} confirmed · ${reported} reported · ${candidates} candidates: the listed roads in the district and the 300 m around it; only roads an official list confirms are counted`,
+		note_zh: `已确认 ${confirmed} 条 · 有报道 ${reported} 条 · 候选 ${candidates} 条：名单中位于街道及周边 300 米内的道路；只计官方名单确认的道路`
+	};
+}
+
 /** Each published figure beside what the portal can count; null where no source lets us count it. */
 function checkFigures(district: District, boundary: Area, layers: Map<string, LayerFeature[]>): FigureCheck[] {
 	const inDistrict = (id: string, where: (f: LayerFeature) => boolean = () => true) =>
@@ -237,15 +263,7 @@ function checkFigures(district: District, boundary: Area, layers: Map<string, La
 				note_zh: `优秀历史建筑 ${excellent} 处，另有未同时列入的文物保护单位 ${relics} 处`
 			};
 		},
-		never_widened_roads: () => {
-			const names = (status: string) => new Set((layers.get('never-widened-roads') ?? []).filter((f) => f.properties.never_widened === status).map((f) => f.properties.name));
-			const unconfirmed = names('unconfirmed').size;
-			return {
-				value: names('confirmed').size,
-				note: `confirmed; ${unconfirmed} more named as unconfirmed candidates`,
-				note_zh: `已确认的道路；另有 ${unconfirmed} 条为未确认的候选`
-			};
-		},
+		never_widened_roads: () => neverWidenedFigure(layers.get('never-widened-roads') ?? []),
 		buildings: () => {
 			const footprints = layers.get('buildings') ?? [];
 			if (footprints.length === 0) {

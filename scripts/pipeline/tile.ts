@@ -22,6 +22,11 @@ export interface TileLayer {
 	description?: string;
 	minZoom?: number;
 	maxZoom?: number;
+	/**
+	 * Different features at each zoom (a layer of point groups, made anew per zoom): the tiles of
+	 * zoom z hold `byZoom.get(z)` and `features` is not read. Zooms without an entry hold none.
+	 */
+	byZoom?: ReadonlyMap<number, Feature[]>;
 }
 
 export interface TileOptions {
@@ -68,7 +73,8 @@ interface PreparedLayer {
 	name: string;
 	minZoom: number;
 	maxZoom: number;
-	index: GeoJSONVT;
+	/** The layer's slice of tile z/x/y, if it has one. */
+	tile(z: number, x: number, y: number): LegacyTile | null;
 	bbox: BBox;
 	featureCount: number;
 	vectorLayer: VectorLayer;
@@ -86,44 +92,67 @@ function cleanProperties(properties: GeoJsonProperties): Record<string, string |
 }
 
 function prepareLayer(layer: TileLayer, options: TileOptions): PreparedLayer | undefined {
-	const minZoom = Math.max(options.minZoom, layer.minZoom ?? options.minZoom);
-	const maxZoom = Math.min(options.maxZoom, layer.maxZoom ?? options.maxZoom);
+	let minZoom = Math.max(options.minZoom, layer.minZoom ?? options.minZoom);
+	let maxZoom = Math.min(options.maxZoom, layer.maxZoom ?? options.maxZoom);
 	const fieldTypes = new Map<string, Set<FieldType>>();
 	// The feature id is the input position, so a feature split over many tiles can be recognised as one.
-	const features: Feature[] = [];
-	layer.features.forEach((f, i) => {
-		if (!f.geometry) return;
-		const properties = cleanProperties(f.properties);
-		for (const [key, value] of Object.entries(properties)) {
-			const types = fieldTypes.get(key) ?? new Set<FieldType>();
-			types.add(FIELD_TYPE[typeof value]);
-			fieldTypes.set(key, types);
+	const prepare = (input: Feature[]): Feature[] => {
+		const features: Feature[] = [];
+		input.forEach((f, i) => {
+			if (!f.geometry) return;
+			const properties = cleanProperties(f.properties);
+			for (const [key, value] of Object.entries(properties)) {
+				const types = fieldTypes.get(key) ?? new Set<FieldType>();
+				types.add(FIELD_TYPE[typeof value]);
+				fieldTypes.set(key, types);
+			}
+			features.push({ type: 'Feature', id: i, geometry: f.geometry, properties });
+		});
+		return features;
+	};
+	const sliced = (features: Feature[], z: number) =>
+		new GeoJSONVT({ type: 'FeatureCollection', features }, {
+			maxZoom: z,
+			indexMaxZoom: z,
+			indexMaxPoints: 0, // slice every tile up front instead of on demand
+			tolerance: TOLERANCE,
+			extent: EXTENT,
+			buffer: BUFFER
+		});
+	let tile: PreparedLayer['tile'];
+	let all: Feature[];
+	if (layer.byZoom) {
+		const zooms = new Map<number, Feature[]>();
+		for (const [z, fs] of [...layer.byZoom].sort((a, b) => a[0] - b[0])) {
+			const features = z >= minZoom && z <= maxZoom ? prepare(fs) : [];
+			if (features.length) zooms.set(z, features);
 		}
-		features.push({ type: 'Feature', id: i, geometry: f.geometry, properties });
-	});
-	if (features.length === 0 || minZoom > maxZoom) return undefined;
+		if (zooms.size === 0) return undefined;
+		minZoom = Math.min(...zooms.keys());
+		maxZoom = Math.max(...zooms.keys());
+		const indexes = new Map([...zooms].map(([z, fs]) => [z, sliced(fs, z)]));
+		tile = (z, x, y) => indexes.get(z)?.getTile(z, x, y) ?? null;
+		all = [...zooms.values()].flat();
+	} else {
+		all = prepare(layer.features);
+		if (all.length === 0 || minZoom > maxZoom) return undefined;
+		const index = sliced(all, maxZoom);
+		tile = (z, x, y) => index.getTile(z, x, y);
+	}
 	const fields: Record<string, FieldType> = {};
 	for (const key of [...fieldTypes.keys()].sort()) {
 		const types = fieldTypes.get(key)!;
 		// A field holding mixed types is described as String: the least specific of the three.
 		fields[key] = types.size === 1 ? [...types][0] : 'String';
 	}
-	const collection = { type: 'FeatureCollection' as const, features };
-	const index = new GeoJSONVT(collection, {
-		maxZoom,
-		indexMaxZoom: maxZoom,
-		indexMaxPoints: 0, // slice every tile up front instead of on demand
-		tolerance: TOLERANCE,
-		extent: EXTENT,
-		buffer: BUFFER
-	});
 	return {
 		name: layer.name,
 		minZoom,
 		maxZoom,
-		index,
-		bbox: turfBbox(collection),
-		featureCount: features.length,
+		tile,
+		bbox: turfBbox({ type: 'FeatureCollection', features: all }),
+		// Per zoom, a layer made anew at each counts the features of its deepest zoom.
+		featureCount: layer.byZoom ? (layer.byZoom.get(maxZoom)?.length ?? 0) : all.length,
 		vectorLayer: { id: layer.name, description: layer.description ?? '', minzoom: minZoom, maxzoom: maxZoom, fields }
 	};
 }
@@ -168,7 +197,7 @@ export function tileLayers(layers: TileLayer[], options: TileOptions): { archive
 			const [x, y] = key.split('/').map(Number);
 			const content: Record<string, LegacyTile> = {};
 			for (const layer of active) {
-				const tile = layer.index.getTile(z, x, y);
+				const tile = layer.tile(z, x, y);
 				if (tile && tile.features.length > 0) content[layer.name] = tile;
 			}
 			if (Object.keys(content).length === 0) continue;

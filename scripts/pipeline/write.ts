@@ -7,6 +7,8 @@ import { SOURCES } from './manifest';
 import { writeSearchIndex } from './search-index';
 import { maskFrame } from './districts';
 import { tileLayers } from './tile';
+import { groupTable, layerTiles } from './clusters';
+import { detailBucket } from '../../src/lib/layers/details';
 import { ARCHIVE_ZOOMS } from '../../src/lib/tiles/archives';
 import { streetNames } from './tours';
 import { encodeWalkGraph } from '../../src/lib/walk/graph';
@@ -59,11 +61,14 @@ function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: strin
 	const layers = LAYERS.filter((l) => l.archive === archive);
 	const attribution = [...new Set(layers.flatMap((l) => l.sources).map((id) => SOURCES.find((s) => s.id === id)?.attribution).filter(Boolean))].join(' · ');
 	const { archive: bytes, stats } = tileLayers(
-		layers.map((l) => ({ name: l.id, description: l.description.en, features: forTiles(l, result.layers.get(l.id) ?? []), minZoom: l.minzoom })),
+		// A clustered layer also has its groups below the zoom each point shows from (scripts/pipeline/clusters.ts).
+		layers.flatMap((l) => layerTiles(l, result.layers.get(l.id) ?? [], forTiles(l, result.layers.get(l.id) ?? []))),
 		{ ...ARCHIVE_ZOOMS, name: `hengfu-${archive}`, description: `${result.district.name_en}: ${archive} layers`, attribution }
 	);
 	writeFileSync(join(tilesDir, `${archive}.pmtiles`), bytes);
-	return { archive, bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer: stats.featuresPerLayer };
+	// Features per registry layer (a clustered layer's groups are not features of their own).
+	const featuresPerLayer = Object.fromEntries(layers.map((l) => [l.id, stats.featuresPerLayer[l.id] ?? 0]));
+	return { archive, bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer };
 }
 
 /** The pedestrian graph (binary, see src/lib/walk/graph.ts) and the browser geocoder's streets and anchors. */
@@ -82,14 +87,18 @@ function writeWalkData(result: BuildResult, dataDir: string): void {
 	});
 }
 
-/** One small JSON per feature, for the side panel of layers whose tiles lack some of its fields. */
+/** The features' records, for the side panel of layers whose tiles lack some of its fields: a few per file (src/lib/layers/details.ts). */
 function writeFeatureDetails(result: BuildResult, dir: string): void {
 	for (const layer of LAYERS.filter(needsDetails)) {
 		const layerDir = join(dir, layer.id);
 		mkdirSync(layerDir, { recursive: true });
+		const buckets = new Map<string, Record<string, unknown>>();
 		for (const feature of result.layers.get(layer.id) ?? []) {
-			writeJson(join(layerDir, `${feature.properties.id}.json`), feature.properties);
+			const id = String(feature.properties.id);
+			const bucket = detailBucket(id);
+			(buckets.get(bucket) ?? buckets.set(bucket, {}).get(bucket)!)[id] = feature.properties;
 		}
+		for (const [bucket, records] of [...buckets].sort()) writeJson(join(layerDir, `${bucket}.json`), records);
 	}
 }
 
@@ -112,7 +121,9 @@ function facetsOf(result: BuildResult) {
 						...(result.registers.unplaced.some((u) => u.register === layer.id)
 							? { unplaced: result.registers.unplaced.filter((u) => u.register === layer.id).map(({ id, name_zh, address, code, reason }) => ({ id, name_zh, address, code, reason })) }
 							: {}),
-						...(props.length ? { properties: props, rows: features.map((f) => [...props.map((p) => f.properties[p] ?? null), f.properties.in_district === true]) } : {})
+						...(props.length ? { properties: props, rows: features.map((f) => [...props.map((p) => f.properties[p] ?? null), f.properties.in_district === true]) } : {}),
+						// What a clustered layer's groups count by: the map sums the combinations the filters let through.
+						...(layer.cluster ? { groups: groupTable(layer, features) } : {})
 					}
 				];
 			})

@@ -174,7 +174,7 @@ function found(anchors: UsableAnchor[], sigma: number, road: string, note?: stri
 function alongStreet(q: ShanghaiAddress, on: UsableAnchor[], axis: StreetAxis, fallbackSlope: number): GeocodeResult {
 	const n = (q.number + q.numberTo) / 2;
 	const side = (q.number % 2) as 0 | 1;
-	const est = estimate(n, side, on.filter((a) => a.alongStreet).map(placed), fallbackSlope, axis.length);
+	const est = estimate(n, side, alongOf(on), fallbackSlope, axis.length);
 	if (est && !withinStreet(est.measure, axis.length)) {
 		return { ok: false, code: 'beyond-network', reason: `${q.road}${q.number} lies beyond the part of ${axis.name} the street network has` };
 	}
@@ -218,6 +218,17 @@ function describe(est: Estimate, on: UsableAnchor[]): string {
 	const where =
 		est.how === 'at' ? `at the place of ${addresses.join(', ')}` : est.how === 'between' ? `between ${addresses.join(' and ')}` : `beyond ${addresses.join(', ')}, the last known number`;
 	return `${where}${est.otherSide ? ', from the other side of the street' : ''}`;
+}
+
+/**
+ * The anchors of a road that lie along it, as `estimate` takes them: the same list for the same
+ * road, so what `estimate` derives from a road's anchors alone is worked out once per road.
+ */
+const along = new WeakMap<readonly UsableAnchor[], Placed[]>();
+function alongOf(on: readonly UsableAnchor[]): Placed[] {
+	let hit = along.get(on);
+	if (!hit) along.set(on, (hit = on.filter((a) => a.alongStreet).map(placed)));
+	return hit;
 }
 
 function placed(a: UsableAnchor): Placed {

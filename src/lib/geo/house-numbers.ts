@@ -66,13 +66,9 @@ export const LANE_DEPTH_M = 60;
  * city's rule says numbers grow along the axis (see `numberingDirection`).
  */
 export function estimate(n: number, side: 0 | 1, anchors: readonly Placed[], fallbackSlope: number, length: number): Estimate | null {
-	const slope = signedRate(anchors, fallbackSlope);
-	// Order is only judged (here and in `outOfOrder`) where the road's anchors give a rate: two lone anchors may be the ones to trust.
-	const judged = metresPerNumber(anchors) !== null;
-	const direction = slope < 0 ? -1 : 1;
-	const sideOf = (s: 0 | 1) => (judged ? pooled(anchors.filter((a) => a.side === s), direction) : anchors.filter((a) => a.side === s));
-	const same = sideOf(side);
-	const other = sideOf(side ? 0 : 1);
+	const { slope, sides } = prepared(anchors, fallbackSlope);
+	const same = sides[side];
+	const other = sides[side ? 0 : 1];
 	const mine = along(n, same, slope);
 	if (mine && mine.how !== 'beyond') return mine;
 	const theirs = along(n, other, slope);
@@ -80,6 +76,25 @@ export function estimate(n: number, side: 0 | 1, anchors: readonly Placed[], fal
 	const candidates = [mine, across].filter((e): e is Estimate => e !== null);
 	const inside = candidates.filter((e) => withinStreet(e.measure, length));
 	return (inside.length ? inside : candidates).sort((a, b) => a.sigma - b.sigma)[0] ?? null;
+}
+
+/**
+ * What `estimate` derives from a road's anchors alone (the rate, and each side's anchors), kept
+ * per anchor list: a register of thousands of addresses asks about the same roads again and again.
+ */
+const derived = new WeakMap<readonly Placed[], Map<number, { slope: number; sides: [Placed[], Placed[]] }>>();
+function prepared(anchors: readonly Placed[], fallbackSlope: number): { slope: number; sides: [Placed[], Placed[]] } {
+	const bySlope = derived.get(anchors) ?? derived.set(anchors, new Map()).get(anchors)!;
+	let hit = bySlope.get(fallbackSlope);
+	if (!hit) {
+		const slope = signedRate(anchors, fallbackSlope);
+		// Order is only judged (here and in `outOfOrder`) where the road's anchors give a rate: two lone anchors may be the ones to trust.
+		const judged = metresPerNumber(anchors) !== null;
+		const direction = slope < 0 ? -1 : 1;
+		const sideOf = (s: 0 | 1) => (judged ? pooled(anchors.filter((a) => a.side === s), direction) : anchors.filter((a) => a.side === s));
+		bySlope.set(fallbackSlope, (hit = { slope, sides: [sideOf(0), sideOf(1)] }));
+	}
+	return hit;
 }
 
 /**

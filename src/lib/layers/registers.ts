@@ -44,7 +44,7 @@ const tail: PopupField[] = [
 	{ key: 'geocode_method', label: en('定位方法', 'Located by'), valueLabels: METHOD_LABELS },
 	{ key: 'geocode_confidence', label: en('定位可信度', 'Location confidence') },
 	{ key: 'geocode_note', label: en('定位依据', 'Location basis') },
-	{ key: 'source', label: en('出处', 'Source') },
+	{ key: 'source', label: en('出处', 'Source'), valueLabels: { import: en('街道台账导入', 'An office’s register file, imported') } },
 	{ key: 'source_publisher', label: en('发布者', 'Published by') },
 	{ key: 'source_strength', label: en('来源可信度', 'Source strength'), valueLabels: SOURCE_STRENGTH_LABELS },
 	{ key: 'source_read', label: en('查阅日期', 'Read on') },
@@ -59,6 +59,9 @@ const projectPopup: PopupField[] = [
 	{ key: 'entrances', label: en('门洞数', 'Entrances') },
 	...tail
 ];
+
+/** Registers may hold thousands of sites: below z16 they are drawn in groups with their counts, each site from z16. */
+const GROUPS = { from: 16, radius: 32 };
 
 const PROJECT_TILE_PROPS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'year', 'geocode_method', 'in_district'];
 const FACILITY_TILE_PROPS = ['id', 'name_zh', 'name_en', 'category', 'origin', 'geocode_method', 'in_district'];
@@ -99,6 +102,7 @@ function projectLayer(id: string, title: Text, description: Text, color: string,
 			{ property: 'status', label: en('进度', 'Status'), valueLabels: STATUS_LABELS },
 			{ property: 'year', label: en('年份（最近进度）', 'Year (latest status)') }
 		],
+		cluster: GROUPS,
 		...extra
 	};
 }
@@ -198,6 +202,7 @@ export const facilities: LayerDef = {
 		interactive: true,
 		classes: Object.entries(FACILITY_CATEGORIES).map(([k, v]) => ({ label: { zh: v.zh, en: v.en }, color: v.color, filter: ['==', ['get', 'category'], k] }))
 	},
+	cluster: GROUPS,
 	filters: [
 		{ property: 'category', label: en('类别', 'Category'), valueLabels: FACILITY_CATEGORIES },
 		{ property: 'origin', label: en('来源', 'Origin'), valueLabels: { register: en('街道简报', 'Subdistrict newsletters'), 'open-data': en('开放数据', 'Open data') } }

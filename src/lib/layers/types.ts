@@ -44,7 +44,7 @@ export interface LayerStyle {
 	/** Clicking a feature opens the side panel. */
 	interactive: boolean;
 	/** A legend row per class, where the layer's colour means something. */
-	classes?: Array<{ label: Text; color: string; filter: FilterSpecification }>;
+	classes?: Array<{ label: Text; color: string; filter: FilterSpecification; /** Overrides the swatch's dashing for this class (a solid class of a dashed layer). */ dashed?: boolean }>;
 }
 
 /** A filter over one property: the user picks values; within a filter any value matches, across filters all must. */
@@ -85,6 +85,24 @@ export interface LayerDef {
 	searchable: string[];
 	style: LayerStyle;
 	filters?: FilterDef[];
+	/** Points drawn in groups with counts below `cluster.from`, one by one from it (see ClusterDef). */
+	cluster?: ClusterDef;
 	/** false: a drawing aid (the mask), not a dataset; the catalogue and API leave it out. */
 	catalogue?: false;
+}
+
+/**
+ * A point layer drawn in groups below a zoom (src/lib/map/clusters.ts). The pipeline groups the
+ * points at each tile zoom below `from` (scripts/pipeline/clusters.ts) and writes the groups into
+ * the layer's archive as the source-layer `<id>-clusters`, each group counting its records per
+ * combination of the layer's filter values; the combinations are listed once in facets.json.
+ * The map sums the combinations the user's filters let through, so a group's number is exact under
+ * any filter, and colours it by its largest legend class (`style.classes`, which must then each be
+ * `['==', ['get', property], value]` over a filter property).
+ */
+export interface ClusterDef {
+	/** The zoom from which every point is drawn on its own; groups are drawn below it. */
+	from: number;
+	/** How near, in screen pixels, points join a group. */
+	radius: number;
 }

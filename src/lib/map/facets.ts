@@ -1,3 +1,5 @@
+import type { GroupTable } from './clusters';
+
 /** Per-layer counts written by the pipeline (static/data/facets.json). */
 export interface LayerFacets {
 	total: number;
@@ -7,6 +9,8 @@ export interface LayerFacets {
 	rows?: unknown[][];
 	/** Sources not yet fetched that the layer draws on (npm run sources:refresh -- <id>). */
 	waiting?: string[];
+	/** A clustered layer's combinations of filter values, which its groups count by (src/lib/map/clusters.ts). */
+	groups?: GroupTable;
 	/** Register records the build could not put on the map, with why (registers only). */
 	unplaced?: Array<{ id: string; name_zh: string; address: string | null; code: string; reason: string }>;
 }

@@ -2,6 +2,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { ViewState } from '../state/url';
 import { configureMapLibre, startOrNull, type MapLibre } from './load';
 import { buildStyle, LOCAL_IDEOGRAPH_FONTS, type Overlay } from './style';
+import type { GroupTable } from './clusters';
 
 /** The element the main map draws into: part of the prerendered page, so the map can start before hydration. */
 export const MAIN_MAP_ID = 'map';
@@ -13,14 +14,16 @@ export interface MainMap {
 	style: string;
 	/** Settles on the map's 'load' event, which may fire before MapCanvas subscribes. */
 	loaded: Promise<void>;
+	/** What the clustered layers' groups count by (facets.json), for every later style. */
+	groups?: Record<string, GroupTable>;
 }
 
 /** What the map's style is built from (the page's view; `overlay` when the page draws something). */
-export type MainMapView = Pick<ViewState, 'lang' | 'layers' | 'filters' | 'selected' | 'opacity' | 'order'> & { overlay?: Overlay };
+export type MainMapView = Pick<ViewState, 'lang' | 'layers' | 'filters' | 'selected' | 'opacity' | 'order'> & { overlay?: Overlay; groups?: Record<string, GroupTable> };
 
 /** The main map's style for a view: one function, so the early map and MapCanvas's updates agree to the byte. */
 export function mainMapStyle(view: MainMapView) {
-	return buildStyle(location.origin, { lang: view.lang, visible: new Set(view.layers), filters: view.filters, selected: view.selected, overlay: view.overlay, opacity: view.opacity, order: view.order });
+	return buildStyle(location.origin, { lang: view.lang, visible: new Set(view.layers), filters: view.filters, selected: view.selected, overlay: view.overlay, opacity: view.opacity, order: view.order, groups: view.groups });
 }
 
 /**
@@ -51,7 +54,7 @@ export function startMainMap(lib: MapLibre, container: HTMLElement, view: MainMa
 	map.addControl(new lib.ScaleControl({ unit: 'metric' }), 'bottom-left');
 	const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
 	(window as unknown as { hengfuMap: MlMap }).hengfuMap = map;
-	return { map, style: JSON.stringify(style), loaded };
+	return { map, style: JSON.stringify(style), loaded, groups: view.groups };
 }
 
 /** The main map started in the page's container: undefined while that container is not in the document, null if it cannot start. */

@@ -3,6 +3,7 @@ import { LAYERS, type ArchiveName, type LayerDef } from '../layers';
 import { ARCHIVE_ZOOMS } from '../tiles/archives';
 import type { Lang } from '../layers/types';
 import { filterExpression, type LayerFilters } from './filters';
+import { groupLayerIds, groupStyleLayers, pointFilter, type GroupTable } from './clusters';
 import { shareProgram } from './shared-programs';
 
 export const BACKGROUND = '#f4efe6';
@@ -12,7 +13,7 @@ export const LOCAL_IDEOGRAPH_FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "PingF
 
 /** The MapLibre layer ids a registry layer draws with, in order. */
 export function styleLayerIds(layer: LayerDef, lang: Lang = 'zh'): string[] {
-	return layer.style.layers(lang).map((l) => styleLayerId(layer, l.suffix));
+	return [...layer.style.layers(lang).map((l) => styleLayerId(layer, l.suffix)), ...groupLayerIds(layer)];
 }
 
 function styleLayerId(layer: LayerDef, suffix?: string): string {
@@ -32,6 +33,8 @@ export interface StyleState {
 	opacity?: Record<string, number>;
 	/** The thematic layers in the drawing order the user chose (bottom first); others keep the registry's place. */
 	order?: string[];
+	/** Per clustered layer, the combinations its groups count by (facets.json); without them groups ignore the filters' effect on their numbers. */
+	groups?: Record<string, GroupTable>;
 }
 
 /**
@@ -71,7 +74,8 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 		const userFilter = filterExpression(layer, state.filters[layer.id]);
 		for (const spec of layer.style.layers(state.lang)) {
 			const { suffix, ...rest } = spec;
-			const filter = combine(rest.filter as FilterSpecification | undefined, userFilter);
+			// A clustered layer's points: all of them from the zoom its groups end at, below it those alone.
+			const filter = combine(combine(rest.filter as FilterSpecification | undefined, pointFilter(layer)), userFilter);
 			layers.push({
 				...rest,
 				...(state.opacity?.[layer.id] !== undefined ? { paint: fade(rest.type, rest.paint as Record<string, unknown> | undefined, state.opacity[layer.id]) } : {}),
@@ -80,6 +84,14 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 				'source-layer': layer.id,
 				...(filter ? { filter } : {}),
 				layout: { ...(rest.layout ?? {}), visibility }
+			} as LayerSpecification);
+		}
+		for (const group of groupStyleLayers(layer, state.groups?.[layer.id], state.filters[layer.id])) {
+			const paint = (group as { paint?: Record<string, unknown> }).paint;
+			layers.push({
+				...group,
+				...(state.opacity?.[layer.id] !== undefined ? { paint: fade(group.type, paint, state.opacity[layer.id]) } : {}),
+				layout: { ...((group as { layout?: object }).layout ?? {}), visibility }
 			} as LayerSpecification);
 		}
 		// Only the layer holding the selection carries a highlight: a selection changes the style

@@ -181,14 +181,17 @@ export class PmtilesArchive {
 	}
 
 	private async range(offset: number, length: number, etag: string | null, signal?: AbortSignal): Promise<ArrayBuffer> {
-		const res = await this.fetchRange(offset, length, signal);
+		let res = await this.fetchRange(offset, length, signal);
+		// Chromium's HTTP cache may answer a range it was filling for a request cancelled meanwhile
+		// (a zoom flying past tiles) with a 206 and an empty body: ask the server itself, once.
+		if (res.bytes.byteLength !== length && !signal?.aborted) res = await this.fetchRange(offset, length, signal, 'no-store');
 		if (etag && res.etag && res.etag !== etag) throw new ArchiveChanged();
 		if (res.bytes.byteLength !== length) throw new Error(`${this.url}: asked for ${length} bytes at ${offset}, got ${res.bytes.byteLength}`);
 		return res.bytes;
 	}
 
-	private async fetchRange(offset: number, length: number, signal?: AbortSignal): Promise<{ bytes: ArrayBuffer; etag: string | null }> {
-		const res = await this.fetchFn(this.url, { headers: { range: `bytes=${offset}-${offset + length - 1}` }, signal });
+	private async fetchRange(offset: number, length: number, signal?: AbortSignal, cache?: RequestCache): Promise<{ bytes: ArrayBuffer; etag: string | null }> {
+		const res = await this.fetchFn(this.url, { headers: { range: `bytes=${offset}-${offset + length - 1}` }, signal, ...(cache ? { cache } : {}) });
 		// 200 is a server that ignored the range; only acceptable for the opening request of a small file.
 		if (res.status !== 206 && !(res.status === 200 && offset === 0)) throw new Error(`${this.url}: range request answered ${res.status}`);
 		const bytes = await res.arrayBuffer();

@@ -107,6 +107,9 @@ describe('shared programs', () => {
 	it('draws every layer of a type with one program', () => {
 		for (const lang of ['zh', 'en'] as const) {
 			const style = buildStyle('http://x', { lang, visible: new Set(LAYERS.map((l) => l.id)), filters: {}, selected: { layer: 'streets', id: 'x' } });
+			// Filtered groups' paint is computed from their counts: still the one program.
+			const grouped = buildStyle('http://x', { lang, visible: new Set(LAYERS.map((l) => l.id)), filters: { 'elevator-retrofits': { status: ['completed', 'construction'] } }, selected: null, groups: GROUPS });
+			style.layers.push(...grouped.layers.filter((l) => l.id.startsWith('elevator-retrofits-group')));
 			const keys = new Map<string, Set<string>>();
 			for (const layer of style.layers) {
 				if (layer.type === 'background') continue;
@@ -128,6 +131,12 @@ describe('shared programs', () => {
 	});
 });
 
+/** Combinations of filter values of the clustered layers, as facets.json lists them. */
+const GROUPS = {
+	'elevator-retrofits': { properties: ['status', 'kind', 'year'], combos: [['completed', 'retrofit', '2021'], ['construction', 'retrofit', '2022'], [null, 'guidance-centre', null]] },
+	facilities: { properties: ['category', 'origin'], combos: [['community', 'register'], ['health', 'open-data'], ['market', 'register'], ['transport', 'open-data']] }
+};
+
 // The browser skips MapLibre's style validation (validateStyle: false: the style is ours, and
 // validating it on every change is wasted work), so every style the page can build is validated here.
 describe('every style the page builds', () => {
@@ -146,7 +155,9 @@ describe('every style the page builds', () => {
 	const states: StyleState[] = (['zh', 'en'] as const).flatMap((lang): StyleState[] => [
 		{ lang, visible: new Set<string>(), filters: {}, selected: null },
 		{ lang, visible: all, filters, selected: null, overlay, opacity: Object.fromEntries([...all].map((id) => [id, 0.5])), order: [...LAYERS].reverse().map((l) => l.id) },
-		...LAYERS.filter((l) => l.style.interactive).map((l) => ({ lang, visible: all, filters: {}, selected: { layer: l.id, id: '1' } }))
+		...LAYERS.filter((l) => l.style.interactive).map((l) => ({ lang, visible: all, filters: {}, selected: { layer: l.id, id: '1' } })),
+		// Clustered layers with their combinations (facets.json), filtered so their groups' numbers and colours are sums.
+		{ lang, visible: all, filters: { 'elevator-retrofits': { status: ['completed', 'construction'] }, facilities: { origin: ['register'] } }, selected: null, groups: GROUPS, opacity: { facilities: 0.5 } }
 	]);
 
 	it('passes the style specification', () => {

@@ -45,6 +45,23 @@ describe('PmtilesArchive', () => {
 		expect(ranges).toHaveLength(4);
 	});
 
+	it('asks the server itself, once, when the browser’s cache answers a range with an empty body', async () => {
+		const bytes = writePmtiles(tiles, options(0, 1));
+		const { fetchFn } = server(() => bytes);
+		const caches: Array<RequestCache | undefined> = [];
+		let emptied = 0;
+		// The opening request, then the tile: the cache answers the tile's range with nothing, the first time.
+		const flaky = (async (url: string, init?: RequestInit) => {
+			caches.push(init?.cache);
+			const res = await fetchFn(url, init);
+			return caches.length === 2 && ++emptied ? new Response(new Uint8Array(0), { status: 206, headers: res.headers }) : res;
+		}) as typeof fetch;
+		const archive = new PmtilesArchive('http://x/a.pmtiles', flaky);
+		expect(await read(archive, 0, 0, 0)).toBe('world');
+		expect(emptied).toBe(1);
+		expect(caches).toEqual([undefined, undefined, 'no-store']);
+	});
+
 	it('follows runs of repeated tiles', async () => {
 		const same = gz('sea');
 		const run = [0, 1, 2, 3].map((x) => ({ z: 2, x, y: 0, data: same }));
