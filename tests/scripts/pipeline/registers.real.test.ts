@@ -30,6 +30,28 @@ describe('the committed registers', () => {
 		expect(addresses).toEqual(expect.arrayContaining(['乌鲁木齐南路66号', '永嘉路492弄', '广元路153号', '建国西路652', '高邮路7号', '复兴西路8号', '新乐路70弄']));
 	});
 
+	it('every Hunan site seed 004 names with an address is a Hunan record, its address as the seed writes it', () => {
+		const records = REGISTER_IDS.flatMap((id) => readRegister(repoRoot, id).records);
+		const named = ['高邮路7号', '复兴西路8号', '新乐路70弄', '安福路167号', '乌鲁木齐中路261弄4号', '乌鲁木齐中路243号', '长乐路339弄', '长乐路电力小区'];
+		for (const address of named) {
+			const found = records.filter((r) => r.address === address);
+			expect(found.length, address).toBeGreaterThan(0);
+			for (const r of found) expect(r.district, `${r.id} (${address})`).toBe('hunan');
+		}
+	});
+
+	it('the Hunan places seed 004 names without an address stay in the registers, unplaced', () => {
+		const records = REGISTER_IDS.flatMap((id) => readRegister(repoRoot, id).records);
+		const named = ['湖南街道社区文化活动中心', '新路片区老年用餐点', '两网融合梧桐资源空间', '新路片区邻里小汇', '梧桐国乐社'];
+		for (const name of named) {
+			const r = records.find((r) => r.name_zh === name);
+			expect(r, name).toBeDefined();
+			expect(r?.district, name).toBe('hunan');
+			expect(r?.address, name).toBeNull();
+			expect(r?.source, name).toBe('seed 004_26a622d5747b4f37.txt');
+		}
+	});
+
 	it('figures naming a layer name one in the registry', () => {
 		const registry = districtRegistry.parse(JSON.parse(readFileSync(join(repoRoot, 'data/districts.json'), 'utf8')));
 		const layers = new Set(LAYERS.map((l) => l.id));
