@@ -32,7 +32,8 @@ export function geojsonEquivalent(sourcesDir: string, siteDataDir: string): Geoj
 	for (const layer of visible) {
 		for (const id of layer.sources) {
 			const entry = SOURCES.find((s) => s.id === id);
-			if (entry?.format === 'photos') continue;
+			// Photos are no layer data; an optional source not yet fetched has no file, and the layer nothing from it.
+			if (entry?.format === 'photos' || (entry?.optional && !existsSync(join(sourcesDir, entry.file)))) continue;
 			const file = entry ? join(sourcesDir, entry.file) : join(siteDataDir, `${layer.id}.geojson`);
 			if (!existsSync(file)) throw new Error(`map bench: ${file} is missing (${entry ? 'set HENGFU_SOURCES to the source bundle' : 'run npm run build'})`);
 			files.set(file, entry ? () => asGeojson(entry, readFileSync(file)) : () => readFileSync(file));

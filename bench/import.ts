@@ -19,7 +19,7 @@ export function importBench(): Metrics {
 	const geocoderFile = join(dataDir, 'geocoder.json');
 	if (!existsSync(geocoderFile)) throw new Error(`import bench: ${geocoderFile} is missing: run npm run data first`);
 	const input: { streets: StreetLine[]; anchors: Anchor[] } = JSON.parse(readFileSync(geocoderFile, 'utf8'));
-	const frame: [number, number, number, number] = JSON.parse(readFileSync(join(dataDir, 'district.json'), 'utf8')).frame;
+	const frame: [number, number, number, number] = JSON.parse(readFileSync(join(dataDir, 'districts.json'), 'utf8')).frame;
 
 	const g0 = performance.now();
 	const geocoder = createGeocoder(input.streets, input.anchors);

@@ -27,7 +27,8 @@ if (mode === 'parse') {
 } else if (mode === 'build') {
 	const out = mkdtempSync(join(tmpdir(), 'hengfu-bench-'));
 	const start = performance.now();
-	const result = buildLayers({ repoRoot: dataRoot, sourcesDir: dir });
+	// BENCH_DISTRICT builds that district alone, as `npm run data -- --district` does.
+	const result = buildLayers({ repoRoot: dataRoot, sourcesDir: dir, districtId: process.env.BENCH_DISTRICT || undefined });
 	const archives = writeOutputs(result, out, dir);
 	const seconds = (performance.now() - start) / 1000;
 	rmSync(out, { recursive: true, force: true });

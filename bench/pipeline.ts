@@ -5,9 +5,10 @@ import { median, type Metrics } from './metrics';
 
 const RUNS = 5;
 
-/** One cold run of bench/pipeline-child.ts; `dataRoot` builds from another copy of the project's data. */
-export function child(mode: 'parse' | 'build', dataRoot?: string): { seconds: number; archives?: ArchiveStats[] } {
-	const out = execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'pipeline-child.ts'), mode, ...(dataRoot ? [dataRoot] : [])], { encoding: 'utf8' });
+/** One cold run of bench/pipeline-child.ts; `dataRoot` builds from another copy of the project's data, `district` one district alone. */
+export function child(mode: 'parse' | 'build', dataRoot?: string, district?: string): { seconds: number; archives?: ArchiveStats[] } {
+	const env = { ...process.env, ...(district ? { BENCH_DISTRICT: district } : {}) };
+	const out = execFileSync(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'pipeline-child.ts'), mode, ...(dataRoot ? [dataRoot] : [])], { encoding: 'utf8', env });
 	const line = out.split('\n').find((l) => l.startsWith('RESULT '));
 	if (!line) throw new Error(`pipeline-child ${mode} printed no result:\n${out}`);
 	return JSON.parse(line.slice(7));

@@ -16,6 +16,7 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['plan', async () => (await import('./plan')).planBench()],
 	['map', mapBench],
 	['registers', async () => (await import('./registers')).registersBench()],
+	['districts', async () => (await import('./districts')).districtsBench()],
 	['serve', async () => (await import('./serve-load')).serveLoadBench()],
 	['sources', async () => (await import('./sources')).sourcesBench()]
 ];

@@ -56,7 +56,9 @@ function main(): void {
 	result.timings['tile + write'] = performance.now() - writeStart;
 	writeFileSync(stampFile, fingerprint);
 
-	console.log(`\n${result.district.name_zh} (${result.district.id})\n\nsources: in = accepted + rejected`);
+	console.log(`\n${result.districts.map((d) => `${d.name_zh} (${d.id})`).join(' + ')}`);
+	for (const p of result.districtProblems) console.log(`  left out: ${p.district}: ${p.reason}`);
+	console.log('\nsources: in = accepted + rejected');
 	for (const c of result.counts) console.log('  ' + countLine(c));
 	const broken = result.counts.filter((c) => c.read !== c.accepted + c.rejected);
 
@@ -69,8 +71,10 @@ function main(): void {
 	for (const [reason, n] of byReason) console.log(`  ${String(n).padStart(4)} × ${reason}`);
 	if (args.includes('--verbose')) for (const r of result.rejected) console.log(`  ${r.file} #${r.index} ${r.id ?? ''}: ${r.reason}`);
 
-	console.log('\nlayers: total (in district)');
-	for (const [id, fs] of result.layers) console.log(`  ${id.padEnd(22)} ${String(fs.length).padStart(5)} (${fs.filter((f) => f.properties.in_district === true).length})`);
+	const ids = result.districts.map((d) => d.id);
+	console.log(`\nlayers: total (${ids.join(' / ')})`);
+	for (const [id, fs] of result.layers) console.log(`  ${id.padEnd(22)} ${String(fs.length).padStart(5)} (${ids.map((d) => fs.filter((f) => f.properties.district === d).length).join(' / ')})`);
+	for (const m of result.registers.mismatches) console.log(`  ${m.register} ${m.id}: the source says ${m.claimed}, the point lies in ${m.lies_in ?? 'no covered district'}`);
 
 	const missing = result.streetTables.neverWidenedUnmatched;
 	if (missing.length) console.log(`\nnever-widened roads listed but not drawn (in build-report.json, streets): ${missing.length}`);
@@ -89,9 +93,9 @@ function main(): void {
 	console.log(`\nwalk graph: ${walk.nodes} nodes, ${walk.edges} edges from ${walk.waysKept} of ${walk.waysRead} ways; dropped ${Object.entries(walk.dropped).map(([r, n]) => `${n} (${r})`).join(', ') || 'none'}`);
 	for (const island of walk.islands) console.log(`  left out: a piece of ${island.nodes} nodes not joined to the network (ways ${island.ways.join(', ')})`);
 
-	console.log('\npublished figure beside computed count');
-	for (const f of result.figures) {
-		console.log(`  ${f.label_en.padEnd(44)} published ${String(f.published).padStart(6)}   computed ${f.computed === null ? '     —' : String(f.computed).padStart(6)}   ${f.note}`);
+	for (const [district, figures] of Object.entries(result.figures)) {
+		console.log(`\npublished figure beside computed count: ${district}`);
+		for (const f of figures) console.log(`  ${f.label_en.padEnd(44)} published ${String(f.published).padStart(6)}   computed ${f.computed === null ? '     —' : String(f.computed).padStart(6)}   ${f.note}`);
 	}
 	console.log('\narchives');
 	for (const a of archives) console.log(`  ${a.archive}.pmtiles ${(a.bytes / 1024).toFixed(1)} KiB, ${a.tileCount} tiles, largest ${(a.largestTileBytes / 1024).toFixed(1)} KiB (${a.largestTile})`);

@@ -8,7 +8,9 @@ import type { District } from '../../src/lib/schema/district';
 import { buildingFeatures } from './buildings';
 import { conflateProtectedBuildings, type Clipped, type MatchCount } from './conflate/buildings';
 import { joinFootprints } from './conflate/footprints';
-import { clipToDistrict, contextArea, loadDistrictRegistry, outsideMask, selectDistrict, type Area } from './districts';
+import { intersectsArea, ringsOf } from '../../src/lib/geo/geometry';
+import { ALL_DISTRICTS } from '../../src/lib/schema/district';
+import { clipToCoverage, coverage, coverDistricts, loadDistrictRegistry, maskFrame, outsideMask, selectDistrict, type Area, type Covered, type DistrictProblem } from './districts';
 import { sortFeatures, validateLayer, type LayerFeature } from './layers';
 import { loadSource, type LoadedSource } from './load';
 import { SOURCES, sourceById } from './manifest';
@@ -36,14 +38,24 @@ export interface FigureCheck {
 }
 
 export interface BuildResult {
+	/** The first district built (the registry's order): the one a build of one district is of. */
 	district: District;
+	/** Every district this build covers, with its boundary and context. */
+	districts: District[];
+	covered: Covered[];
+	/** The registry's default district: the one the map opens on. */
+	defaultDistrict: string;
+	/** Registry entries left out of the build, and why (the others are built). */
+	districtProblems: DistrictProblem[];
+	/** The union of the covered districts' boundaries. */
 	boundary: Area;
 	layers: Map<string, LayerFeature[]>;
 	counts: SourceCount[];
 	rejected: Rejection[];
 	matches: MatchCount[];
 	streetTables: StreetTables;
-	figures: FigureCheck[];
+	/** Per district id: each published figure beside the portal's own count. */
+	figures: Record<string, FigureCheck[]>;
 	photos: string[];
 	/** Each source as the sources folder's manifest describes it (origin, dates, licence), and whether it was read. */
 	sources: SourceFact[];
@@ -76,17 +88,28 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		return out;
 	};
 	const registry = loadDistrictRegistry(join(repoRoot, 'data/districts.json'));
-	const district = selectDistrict(registry, districtId);
-	for (const fig of district.figures) {
-		if (fig.layer && !LAYERS.some((l) => l.id === fig.layer)) throw new SourceError('data/districts.json', `district "${district.id}", figure "${fig.key}": layer "${fig.layer}" is not in the layer registry`);
-	}
+	// No --district: every district the registry gives a boundary, each checked on its own.
+	const candidates = districtId ? [selectDistrict(registry, districtId)] : registry.districts;
+	const figureProblems: DistrictProblem[] = [];
+	const withFigures = candidates.filter((d) => {
+		const stray = d.figures.find((fig) => fig.layer && !LAYERS.some((l) => l.id === fig.layer));
+		if (stray) figureProblems.push({ district: d.id, reason: `data/districts.json, figure "${stray.key}": layer "${stray.layer}" is not in the layer registry` });
+		return !stray;
+	});
 
-	// The boundary first: its context area bounds what every other source needs converting.
+	// The boundaries first: their context area bounds what every other source needs converting.
 	const loaded = new Map<string, LoadedSource>();
-	const boundarySource = loadSource(sourcesDir, sourceById(district.boundary_source));
-	loaded.set(district.boundary_source, boundarySource);
-	const boundary = districtBoundary(district, boundarySource.features);
-	const context = contextArea(boundary, district.context_buffer_m);
+	const { covered, problems: boundaryProblems } = coverDistricts(withFigures, (d) => {
+		const source = loaded.get(d.boundary_source) ?? loadSource(sourcesDir, sourceById(d.boundary_source));
+		loaded.set(d.boundary_source, source);
+		return districtBoundary(source.features);
+	});
+	const districtProblems = [...registry.problems, ...figureProblems, ...boundaryProblems];
+	if (covered.length === 0) {
+		throw new SourceError('data/districts.json', `no district can be built: ${districtProblems.map((p) => `${p.district}: ${p.reason}`).join('; ')}`);
+	}
+	const cover = coverage(covered);
+	const { boundary, context } = cover;
 	// The geocoder reads anchors along the whole street network, beyond the district.
 	const area = unionBox(bbox(context), STREET_NETWORK_BBOX);
 	const pending: BuildResult['pending'] = [];
@@ -100,7 +123,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		loaded.set(id, time(`load ${id}`, () => loadSource(sourcesDir, entry, area)));
 	}
 	const features = (id: string) => loaded.get(id)?.features ?? [];
-	const clip = (id: string) => time('clip', () => clipToDistrict(features(id), boundary, context) as Clipped[]);
+	const clip = (id: string) => time('clip', () => clipToCoverage(features(id), cover) as Clipped[]);
 
 	const photos = listPhotos(sourcesDir, sourceById('photos'));
 	const streetBuild = time('streets', () => buildStreetLayers({
@@ -108,7 +131,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		sourcesDir,
 		historicRoads: features('645-roads'),
 		virtualShanghai: features('virtual-shanghai'),
-		clip: (fs) => clipToDistrict(fs, boundary, context)
+		clip: (fs) => clipToCoverage(fs, cover)
 	}));
 
 	// After the streets: their concession-era names let Virtual Shanghai's addresses match by address.
@@ -129,7 +152,8 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const registers = time('registers', () => buildRegisterLayers({
 		repoRoot,
 		geocode: placeOnce(geocoder.geocode),
-		clip: (fs) => clipToDistrict(fs, boundary, context),
+		clip: (fs) => clipToCoverage(fs, cover),
+		districts: covered.map((c) => c.district.id),
 		open: {
 			wikidata: features('wikidata-places'),
 			busStops: streetBuild.busStops,
@@ -145,8 +169,11 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	raw.set('buildings', footprints.buildings);
 	raw.set('streets', streetBuild.streets);
 	raw.set('never-widened-roads', streetBuild.neverWidened);
-	raw.set('district-boundary', [{ ...boundary, properties: { id: district.id, name_zh: district.name_zh, name_en: district.name_en, in_district: true } }]);
-	raw.set('district-mask', [{ ...outsideMask(boundary), properties: { in_district: false } }]);
+	raw.set('district-boundary', covered.map((c) => ({ ...c.boundary, properties: { id: c.district.id, name_zh: c.district.name_zh, name_en: c.district.name_en, in_district: true, district: c.district.id } })));
+	// One mask per choice the map offers (each district, and all of them), each over the frame of them all.
+	const frame = maskFrame(boundary);
+	const masks = [...covered.map((c) => ({ d: c.district.id, area: c.boundary })), ...(covered.length > 1 ? [{ d: ALL_DISTRICTS, area: boundary }] : [])];
+	raw.set('district-mask', masks.map(({ d, area }) => ({ ...outsideMask(area, frame), properties: { in_district: false, district: null, d } })));
 	const known = knownNames(streetBuild.streets);
 	for (const layer of LAYERS) {
 		if ('source' in layer.build) raw.set(layer.id, fromSource(layer, clip(layer.build.source), known));
@@ -172,19 +199,23 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		skippedAnchors[reason] = (skippedAnchors[reason] ?? 0) + 1;
 	}
 	return {
-		district,
+		district: covered[0].district,
+		districts: covered.map((c) => c.district),
+		covered,
+		defaultDistrict: registry.default,
+		districtProblems,
 		boundary,
 		layers,
 		counts,
 		rejected,
 		matches,
 		streetTables: streetBuild.tables,
-		figures: checkFigures(district, boundary, layers),
+		figures: Object.fromEntries(covered.map((c) => [c.district.id, checkFigures(c, layers)])),
 		walk: streetBuild.walk,
 		tours: tours.tours,
 		walkFacilities: sortFeatures(registers.walkFacilities) as RegisterFeature[],
 		geocoderInput: { streets: streetLines, anchors: geocoder.anchors.map(({ id, source, address, point }) => ({ id, source, address, point })) },
-		registers: { counts: registers.counts, rejected: registers.rejected, unplaced: registers.unplaced, open: registers.open, anchors: geocoder.anchors.length, skippedAnchors },
+		registers: { counts: registers.counts, rejected: registers.rejected, unplaced: registers.unplaced, open: registers.open, mismatches: registers.mismatches, anchors: geocoder.anchors.length, skippedAnchors },
 		timings,
 		sources: sourceFacts(sourcesDir, new Set([...loaded.keys(), STREETS_SOURCE, 'photos'])),
 		pending,
@@ -214,16 +245,16 @@ function unionBox(a: BBox, b: BBox): BBox {
 	return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
 }
 
-function districtBoundary(district: District, features: Feature[]): Area {
+/** The boundary polygon a source holds, or null where validation rejected it (a ring that does not close). */
+function districtBoundary(features: Feature[]): Area | null {
 	const found = features.find((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
-	if (!found) throw new Error(`district "${district.id}": source ${district.boundary_source} holds no valid boundary polygon`);
-	return found as Feature<Polygon | MultiPolygon>;
+	return (found as Feature<Polygon | MultiPolygon> | undefined) ?? null;
 }
 
 function fromSource(layer: LayerDef, features: Clipped[], known: KnownNames): LayerFeature[] {
 	if (!('source' in layer.build)) return [];
 	const map = layer.build.properties;
-	return features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...map(f.properties, f.id, known), in_district: f.properties.in_district } }));
+	return features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { ...map(f.properties, f.id, known), in_district: f.properties.in_district, district: f.properties.district } }));
 }
 
 /** Names the streets stage has learned, for layers built straight from a source. */
@@ -250,9 +281,9 @@ export function neverWidenedFigure(features: readonly LayerFeature[]): { value: 
 }
 
 /** Each published figure beside what the portal can count; null where no source lets us count it. */
-function checkFigures(district: District, boundary: Area, layers: Map<string, LayerFeature[]>): FigureCheck[] {
+function checkFigures({ district, boundary, context }: Covered, layers: Map<string, LayerFeature[]>): FigureCheck[] {
 	const inDistrict = (id: string, where: (f: LayerFeature) => boolean = () => true) =>
-		(layers.get(id) ?? []).filter((f) => f.properties.in_district === true && where(f)).length;
+		(layers.get(id) ?? []).filter((f) => f.properties.district === district.id && where(f)).length;
 	const computed: Record<string, () => { value: number | null; note: string; note_zh: string }> = {
 		protected_buildings: () => {
 			const excellent = inDistrict('protected-buildings', (f) => f.properties.excellent === true);
@@ -263,7 +294,11 @@ function checkFigures(district: District, boundary: Area, layers: Map<string, La
 				note_zh: `优秀历史建筑 ${excellent} 处，另有未同时列入的文物保护单位 ${relics} 处`
 			};
 		},
-		never_widened_roads: () => neverWidenedFigure(layers.get('never-widened-roads') ?? []),
+		// The listed roads around this district: the same basis as a build of it alone.
+		never_widened_roads: () => {
+			const rings = ringsOf(context.geometry);
+			return neverWidenedFigure((layers.get('never-widened-roads') ?? []).filter((f) => intersectsArea(f.geometry, rings)));
+		},
 		buildings: () => {
 			const footprints = layers.get('buildings') ?? [];
 			if (footprints.length === 0) {

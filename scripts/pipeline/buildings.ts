@@ -48,7 +48,8 @@ export function buildingFeatures(footprints: readonly Clipped[]): BuildingFeatur
 				start_date: text(p.start_date),
 				protected_id: null,
 				protected_name: null,
-				in_district: p.in_district
+				in_district: p.in_district,
+				district: p.district
 			}
 		};
 	});

@@ -4,28 +4,33 @@
 import Supercluster from 'supercluster';
 import type { Feature, Point } from 'geojson';
 import type { LayerDef } from '../../src/lib/layers';
-import { comboClass, groupClasses, groupProperties, groupSourceLayer, largest, type GroupTable } from '../../src/lib/map/clusters';
+import { comboClass, groupClasses, groupDimensions, groupSourceLayer, largest, type GroupTable } from '../../src/lib/map/clusters';
 import { ARCHIVE_ZOOMS } from '../../src/lib/tiles/archives';
 import type { TileLayer } from './tile';
 
 type PointFeature = Feature<Point, Record<string, unknown>>;
 
-/** A layer's combinations of filter values and which one each feature has. */
+/** A layer's combinations of filter values and district, and which one each feature has. */
 export interface Combinations extends GroupTable {
 	/** Per input feature, the index of its combination. */
 	of: number[];
 }
 
-/** The distinct combinations of a layer's filter values among its features, sorted so the table is the same for the same data. */
+/**
+ * The distinct combinations of a layer's filter values and district among its features, sorted so
+ * the table is the same for the same data. The district is one more dimension, so a group's number
+ * follows the map's district choice exactly; it at most multiplies the combinations by the
+ * districts a build covers plus one (the context), and a group near no district line carries no more counts.
+ */
 export function combinations(layer: LayerDef, features: readonly Feature[]): Combinations {
-	const properties = groupProperties(layer);
+	const properties = groupDimensions(layer);
 	const tuple = (f: Feature) => properties.map((p) => f.properties?.[p] ?? null);
 	const keys = [...new Set(features.map((f) => JSON.stringify(tuple(f))))].sort();
 	const index = new Map(keys.map((k, i) => [k, i]));
 	return { properties, combos: keys.map((k) => JSON.parse(k)), of: features.map((f) => index.get(JSON.stringify(tuple(f)))!) };
 }
 
-/** The table facets.json carries for a clustered layer: the combinations its groups' `c<i>` count. */
+/** The table facets.json carries for a clustered layer: the combinations (filter values, then district) its groups' `c<i>` count. */
 export function groupTable(layer: LayerDef, features: readonly Feature[]): GroupTable {
 	const { properties, combos } = combinations(layer, features);
 	return { properties, combos };

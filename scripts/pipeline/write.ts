@@ -5,6 +5,7 @@ import type { LayerFeature } from './layers';
 import type { BuildResult } from './build';
 import { SOURCES } from './manifest';
 import { writeSearchIndex } from './search-index';
+import { area, bbox } from '@turf/turf';
 import { maskFrame } from './districts';
 import { tileLayers } from './tile';
 import { groupTable, layerTiles } from './clusters';
@@ -53,8 +54,29 @@ export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir:
 	writeWalkData(result, dataDir);
 	writeJson(join(dataDir, 'tours.json'), { tours: result.tours, streets: streetNames(result.layers.get('streets') ?? []) });
 	writeJson(join(dataDir, 'build-report.json'), reportOf(result, stats));
-	writeJson(join(dataDir, 'district.json'), { ...result.district, boundary: result.boundary.geometry, frame: maskFrame(result.boundary) });
+	writeJson(join(dataDir, 'districts.json'), districtsOf(result));
 	return stats;
+}
+
+/**
+ * What the map needs of the districts at once (prerendered into the page): each one's boundary,
+ * the box to frame it and its published figures; and the frame every mask covers (the map's
+ * maxBounds), the same whichever district is chosen.
+ */
+function districtsOf(result: BuildResult) {
+	const round = (box: number[]) => box.map((v) => Math.round(v * 1e6) / 1e6) as [number, number, number, number];
+	return {
+		default: result.districts.some((d) => d.id === result.defaultDistrict) ? result.defaultDistrict : result.districts[0].id,
+		frame: round(maskFrame(result.boundary)),
+		districts: result.covered.map(({ district: d, boundary }) => ({
+			id: d.id,
+			name_zh: d.name_zh,
+			name_en: d.name_en,
+			boundary: boundary.geometry,
+			bbox: round(bbox(boundary)),
+			figures: d.figures
+		}))
+	};
 }
 
 function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: string): ArchiveStats {
@@ -63,7 +85,7 @@ function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: strin
 	const { archive: bytes, stats } = tileLayers(
 		// A clustered layer also has its groups below the zoom each point shows from (scripts/pipeline/clusters.ts).
 		layers.flatMap((l) => layerTiles(l, result.layers.get(l.id) ?? [], forTiles(l, result.layers.get(l.id) ?? []))),
-		{ ...ARCHIVE_ZOOMS, name: `hengfu-${archive}`, description: `${result.district.name_en}: ${archive} layers`, attribution }
+		{ ...ARCHIVE_ZOOMS, name: `hengfu-${archive}`, description: `${result.districts.map((d) => d.name_en).join(', ')}: ${archive} layers`, attribution }
 	);
 	writeFileSync(join(tilesDir, `${archive}.pmtiles`), bytes);
 	// Features per registry layer (a clustered layer's groups are not features of their own).
@@ -103,8 +125,9 @@ function writeFeatureDetails(result: BuildResult, dir: string): void {
 }
 
 /**
- * What the layer panel counts with, without loading any layer: totals per layer and, for
- * filterable layers, one row of filter values per feature (with its in_district flag last).
+ * What the layer panel counts with, without loading any layer: totals per layer (in all, and in
+ * each district) and, for filterable layers, one row of filter values per feature, the
+ * district it lies in last (null: the context around the districts).
  */
 function facetsOf(result: BuildResult) {
 	return {
@@ -119,9 +142,9 @@ function facetsOf(result: BuildResult) {
 						...countsOf(features),
 						...(waiting.length ? { waiting } : {}),
 						...(result.registers.unplaced.some((u) => u.register === layer.id)
-							? { unplaced: result.registers.unplaced.filter((u) => u.register === layer.id).map(({ id, name_zh, address, code, reason }) => ({ id, name_zh, address, code, reason })) }
+							? { unplaced: result.registers.unplaced.filter((u) => u.register === layer.id).map(({ id, name_zh, address, code, reason, district }) => ({ id, name_zh, address, code, reason, district })) }
 							: {}),
-						...(props.length ? { properties: props, rows: features.map((f) => [...props.map((p) => f.properties[p] ?? null), f.properties.in_district === true]) } : {}),
+						...(props.length ? { properties: props, rows: features.map((f) => [...props.map((p) => f.properties[p] ?? null), f.properties.district ?? null]) } : {}),
 						// What a clustered layer's groups count by: the map sums the combinations the filters let through.
 						...(layer.cluster ? { groups: groupTable(layer, features) } : {})
 					}
@@ -131,8 +154,13 @@ function facetsOf(result: BuildResult) {
 	};
 }
 
-function countsOf(features: LayerFeature[]): { total: number; in_district: number } {
-	return { total: features.length, in_district: features.filter((f) => f.properties.in_district === true).length };
+function countsOf(features: LayerFeature[]): { total: number; in_district: number; by_district: Record<string, number> } {
+	const by_district: Record<string, number> = {};
+	for (const f of features) {
+		const d = f.properties.district;
+		if (typeof d === 'string') by_district[d] = (by_district[d] ?? 0) + 1;
+	}
+	return { total: features.length, in_district: features.filter((f) => f.properties.in_district === true).length, by_district };
 }
 
 function forTiles(layer: LayerDef, features: LayerFeature[]): LayerFeature[] {
@@ -145,6 +173,8 @@ function forTiles(layer: LayerDef, features: LayerFeature[]): LayerFeature[] {
 export function reportOf(result: BuildResult, stats: ArchiveStats[]) {
 	return {
 		district: { id: result.district.id, name_zh: result.district.name_zh, name_en: result.district.name_en },
+		districts: result.covered.map(({ district: { id, name_zh, name_en }, boundary }) => ({ id, name_zh, name_en, area_km2: Math.round(area(boundary) / 1e4) / 100 })),
+		district_problems: result.districtProblems,
 		sources: result.counts,
 		rejected: result.rejected,
 		layers: LAYERS.map((l) => ({ id: l.id, ...countsOf(result.layers.get(l.id) ?? []) })),

@@ -129,17 +129,22 @@ describe('open data catalogue', () => {
 });
 
 describe('about and methods', () => {
-	it('sets each published figure beside the portal’s own count, and quotes the geocoder’s measured accuracy', async () => {
+	it('sets each published figure beside the portal’s own count, for both districts, and quotes the geocoder’s measured accuracy', async () => {
 		const { page, context, requests } = await openPage(browser, '/about');
 		try {
 			type Figure = { key: string; published: number; computed: number | null; note: string; note_zh: string };
-			const report = JSON.parse(readFileSync('build/data/build-report.json', 'utf8')) as { figures: Figure[] };
-			for (const f of report.figures) {
-				const row = page.locator(`[data-truth="tianping"] [data-figure="${f.key}"]`);
-				expect(await row.locator('[data-computed]').textContent(), f.key).toBe(f.computed === null ? '—' : f.computed.toLocaleString('zh-CN'));
-				expect(await row.locator('[data-note]').textContent(), f.key).toBe(f.note_zh);
+			const report = JSON.parse(readFileSync('build/data/build-report.json', 'utf8')) as { figures: Record<string, Figure[]> };
+			expect(Object.keys(report.figures)).toEqual(['tianping', 'hunan']);
+			for (const [district, figures] of Object.entries(report.figures)) {
+				for (const f of figures) {
+					const row = page.locator(`[data-truth="${district}"] [data-figure="${f.key}"]`);
+					expect(await row.locator('[data-computed]').textContent(), `${district} ${f.key}`).toBe(f.computed === null ? '—' : f.computed.toLocaleString('zh-CN'));
+					expect(await row.locator('[data-note]').textContent(), `${district} ${f.key}`).toBe(f.note_zh);
+				}
 			}
-			expect(await page.locator('[data-not-built="hunan"]').textContent()).toMatch(/本次生成覆盖.*--district hunan/);
+			// Both are built: each has counts of its own, none says it is not built.
+			expect(await page.locator('[data-not-built]').count()).toBe(0);
+			expect(report.figures.hunan.some((f) => f.computed !== null)).toBe(true);
 			const accuracy = JSON.parse(readFileSync('data/geocoder-accuracy.json', 'utf8'));
 			expect(await page.locator('[data-about="geocode"]').textContent()).toContain(`${accuracy.median_m} m`);
 			expect(await page.locator('[data-truth="hunan"] tbody tr').count()).toBeGreaterThan(5);
@@ -147,8 +152,9 @@ describe('about and methods', () => {
 			await page.goto(`${inject('baseURL')}/about?lang=en`);
 			// The page is prerendered in Chinese; English arrives once the layout has read ?lang.
 			await page.waitForSelector('html[lang="en"]');
-			for (const f of report.figures) expect(await page.locator(`[data-truth="tianping"] [data-figure="${f.key}"] [data-note]`).textContent(), f.key).toBe(f.note);
-			expect(await page.locator('[data-not-built="hunan"]').textContent()).toMatch(/this build covers .*--district hunan/);
+			for (const [district, figures] of Object.entries(report.figures)) {
+				for (const f of figures) expect(await page.locator(`[data-truth="${district}"] [data-figure="${f.key}"] [data-note]`).textContent(), `${district} ${f.key}`).toBe(f.note);
+			}
 			expect(await seriousAxeViolations(page)).toEqual([]);
 			expectOnlyLocalRequests(requests);
 		} finally {

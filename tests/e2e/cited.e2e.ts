@@ -120,8 +120,8 @@ describe('never-widened roads on the map', () => {
 
 describe('/about', () => {
 	it('counts the never-widened roads by state, in the data-truth table and the list, each reported road with its words', async () => {
-		const report = JSON.parse(readFileSync('build/data/build-report.json', 'utf8')) as { figures: Array<{ key: string; note: string; note_zh: string }> };
-		const figure = report.figures.find((f) => f.key === 'never_widened_roads')!;
+		const report = JSON.parse(readFileSync('build/data/build-report.json', 'utf8')) as { figures: Record<string, Array<{ key: string; note: string; note_zh: string }>> };
+		const figure = report.figures.tianping.find((f) => f.key === 'never_widened_roads')!;
 		const count = (s: string) => roads.filter((r) => r.status === s).length;
 		const { page, context, requests } = await openPage(browser, '/about');
 		try {

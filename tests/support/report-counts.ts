@@ -6,7 +6,8 @@ export interface ReportLike {
 	sources: Array<{ source: string; read: number; accepted: number; rejected: number; outsideArea: number }>;
 	rejected: Array<{ source: string }>;
 	layers: Array<{ id: string; total: number; in_district: number }>;
-	figures: Array<{ key: string; published: number; computed: number | null }>;
+	/** Per district (or, in reports before both districts were built, one list). */
+	figures: Record<string, Array<{ key: string; published: number; computed: number | null }>> | Array<{ key: string; published: number; computed: number | null }>;
 	conflation: unknown;
 	registers: { counts: Array<{ source: string; read: number; accepted: number; rejected: number; outsideArea: number }>; unplaced: unknown[] };
 	walk: { nodes: number; edges: number; waysKept: number };
@@ -20,7 +21,7 @@ export function reportCounts(report: ReportLike) {
 		sources: report.sources.map(({ source, read, accepted, rejected, outsideArea }) => ({ source, read, accepted, rejected, outsideArea })),
 		rejectedBySource,
 		layers: report.layers,
-		figures: report.figures.map(({ key, published, computed }) => ({ key, published, computed })),
+		figures: (Array.isArray(report.figures) ? report.figures : Object.values(report.figures).flat()).map(({ key, published, computed }) => ({ key, published, computed })),
 		conflation: report.conflation,
 		registers: report.registers.counts.map(({ source, read, accepted, rejected, outsideArea }) => ({ source, read, accepted, rejected, outsideArea })),
 		unplaced: report.registers.unplaced.length,

@@ -48,11 +48,11 @@ export function buildDataFromSources(dirs: SiteDirs, sources: string): void {
 /**
  * The pipeline in this process, into the site's static folder, from another copy of the project's
  * own data (`dataRoot` holds data/districts.json, data/registers/, data/tours.json, …) and the
- * repository's sources. Returns the archives' statistics.
+ * repository's sources; `districtId` builds that district alone. Returns the archives' statistics.
  */
-export function buildDataFromRoot(dirs: SiteDirs, dataRoot: string): ArchiveStats[] {
+export function buildDataFromRoot(dirs: SiteDirs, dataRoot: string, districtId?: string): ArchiveStats[] {
 	const sources = sourcesDir(repoRoot);
-	return writeOutputs(buildLayers({ repoRoot: dataRoot, sourcesDir: sources }), dirs.staticDir, sources);
+	return writeOutputs(buildLayers({ repoRoot: dataRoot, sourcesDir: sources, districtId }), dirs.staticDir, sources);
 }
 
 /** `vite build` of the pages from the site's static folder into its root. */

@@ -6,7 +6,7 @@ import { differentForeignStreets, parseForeignAddress, titleCase, type ForeignNa
 import { anchorOf, contains, isArea, metres } from './geo';
 import { matchOneToOne, type Pair } from './match';
 
-export type Clipped = SourceFeature & { properties: { in_district: boolean } };
+export type Clipped = SourceFeature & { properties: { in_district: boolean; district: string | null } };
 
 export interface ConflateInput {
 	/** 上海市优秀历史建筑 (Shanghai Library): the authority for listing and batch. */
@@ -52,7 +52,7 @@ interface Draft {
 	props: Partial<ProtectedBuilding> & { id: string; name_zh: string };
 	sourceIds: string[];
 	match: string[];
-	inDistrict: boolean;
+	district: string | null;
 }
 
 /** One record per real building: the listings merged, then enriched from OSM, the 645 atlas and Virtual Shanghai. */
@@ -201,7 +201,7 @@ function fromExcellent(f: Clipped): Draft {
 		},
 		sourceIds: [`shl:${uriTail(p.uri)}`],
 		match: [],
-		inDistrict: p.in_district
+		district: p.district
 	};
 }
 
@@ -224,7 +224,7 @@ function fromRelic(f: Clipped): Draft {
 		},
 		sourceIds: [],
 		match: [],
-		inDistrict: p.in_district
+		district: p.district
 	};
 	applyRelic(draft, f, null);
 	// Only for a relic of its own: one merged into a listing may be one house of a lane (张元济故居 in 上方花园).
@@ -364,7 +364,7 @@ function finish(d: Draft, photos: ReadonlySet<string>): Feature<Geometry, Protec
 		lat: d.anchor[1],
 		source_ids: d.sourceIds.join(';'),
 		match: d.match.join(';'),
-		in_district: d.inDistrict
+		in_district: d.district !== null, district: d.district
 	};
 	return { type: 'Feature', geometry: d.geometry, properties: props };
 }

@@ -47,7 +47,7 @@ function facility(id: string, point: [number, number], category: FacilityCategor
 			id,
 			name_zh,
 			name_en: name_en ?? name_zh,
-			district: null,
+			source_district: null,
 			address: null,
 			note_zh: null,
 			note_en: note,

@@ -11,6 +11,8 @@ export interface Unplaced {
 	id: string;
 	name_zh: string;
 	address: string | null;
+	/** The subdistrict its source names: where the record belongs, though it has no point. */
+	district: string;
 	/** `no-address`, or the geocoder's problem code: what the UI translates. */
 	code: string;
 	reason: string;
@@ -51,7 +53,7 @@ export function placeRegister(register: RegisterId, records: RegisterRecord[], g
 	for (const record of records) {
 		const placed = placeRecord(record, geocode);
 		if ('reason' in placed) {
-			unplaced.push({ register, id: record.id, name_zh: record.name_zh, address: record.address, code: placed.code, reason: placed.reason });
+			unplaced.push({ register, id: record.id, name_zh: record.name_zh, address: record.address, district: record.district, code: placed.code, reason: placed.reason });
 			continue;
 		}
 		features.push({
@@ -74,7 +76,8 @@ function commonProperties(r: RegisterRecord): Record<string, unknown> {
 		id: r.id,
 		name_zh: r.name_zh,
 		name_en: r.name_en ?? null,
-		district: r.district,
+		// The subdistrict the source names; the clip adds `district`, where the point lies.
+		source_district: r.district,
 		address: r.address,
 		note_zh: r.note_zh ?? null,
 		note_en: r.note_en ?? null,

@@ -42,7 +42,7 @@ export function buildStreetLayers(input: {
 	sourcesDir: string;
 	historicRoads: Feature[];
 	virtualShanghai: Feature[];
-	clip: <F extends Feature>(features: F[]) => Array<F & { properties: { in_district: boolean } }>;
+	clip: <F extends Feature>(features: F[]) => Array<F & { properties: { in_district: boolean; district: string | null } }>;
 }): StreetLayers {
 	const entry = sourceById(STREETS_SOURCE);
 	const doc = readJson(input.sourcesDir, entry);

@@ -12,7 +12,9 @@ import { FACILITY_CATEGORY_KEYS, PROJECT_STATUSES } from '../schema/vocabulary';
  */
 
 const id = field(z.string().min(1), 'Stable id of the feature', '要素的稳定标识');
-const inDistrict = field(z.boolean(), 'Inside the subdistrict (false: in the 300 m context around it)', '是否在街道范围内（false：周边 300 米范围）');
+const inDistrict = field(z.boolean(), 'Inside one of the subdistricts the portal covers (false: in the 300 m context around them)', '是否在门户所覆盖的街道范围内（false：周边 300 米范围）');
+/** Which subdistrict: what the map's district choice and every per-district count read. */
+export const districtField = field(z.string().nullable(), 'The subdistrict it lies in (tianping, hunan); null in the 300 m context around them', '所在街道（tianping 天平、hunan 湖南）；在周边 300 米范围内为 null');
 const nameZh = field(z.string().min(1), 'Chinese name', '中文名称');
 
 const street = z.object({
@@ -33,14 +35,15 @@ const street = z.object({
 	never_widened_read: field(z.string().nullable(), 'The day those words were read (YYYY-MM-DD)', '查阅原文的日期'),
 	never_widened_strength: field(z.enum(['H', 'M', 'L']).nullable(), 'How strong the source is: H official or primary, M reputable media or a copy of it, L blog or unknown site', '来源可信度：H 官方或原始页面，M 可靠媒体或其转载，L 博客或来源不明'),
 	never_widened_publisher: field(z.string().nullable(), 'Who first published the words, where the page copies them', '原文的最初发布者（网页为转载时）'),
-	in_district: inDistrict
+	in_district: inDistrict,
+	district: districtField
 });
 
 const registerCommon = z.object({
 	id,
 	name_zh: nameZh,
 	name_en: field(z.string().min(1).nullable(), 'English name, where a source gives one', '英文名称（来源给出时）'),
-	district: field(z.string().nullable(), 'Subdistrict whose newsletter names it (tianping, hunan)', '所属街道（简报来源：tianping 天平、hunan 湖南）'),
+	source_district: field(z.string().nullable(), 'The subdistrict its source names (tianping, hunan); the build reports a point lying in another', '来源所称的街道（tianping 天平、hunan 湖南）；点位落在其他街道时生成报告会列出'),
 	address: field(z.string().nullable(), 'Address exactly as the source writes it', '来源原文地址'),
 	note_zh: field(z.string().nullable(), 'About the site, in Chinese', '说明（中文）'),
 	note_en: field(z.string().nullable(), 'About the site, in English', '说明（英文）'),
@@ -54,7 +57,8 @@ const registerCommon = z.object({
 	geocode_method: field(z.enum(['exact', 'interpolated', 'street', 'pinned', 'source']), 'How the point was placed: exact address anchor, interpolated along the street, street midpoint, pinned coordinates, or the dataset’s own position', '定位方法：门牌锚点、沿街插值、道路中点、指定坐标或数据集自带坐标'),
 	geocode_confidence: field(z.number().min(0).max(1).nullable(), 'Geocoder confidence, 0–1', '地理编码可信度（0–1）'),
 	geocode_note: field(z.string().nullable(), 'Anchors or basis of the position', '定位依据（所用锚点等）'),
-	in_district: inDistrict
+	in_district: inDistrict,
+	district: districtField
 });
 
 const project = registerCommon.extend({
@@ -75,7 +79,7 @@ const facility = registerCommon.extend({
 	dataset: field(z.string().min(1), 'Dataset the record comes from', '记录所属数据集')
 });
 
-const named = z.object({ id, name_zh: nameZh, in_district: inDistrict });
+const named = z.object({ id, name_zh: nameZh, in_district: inDistrict, district: districtField });
 
 const building = z.object({
 	id: field(z.string().regex(/^osm-(way|relation)-\d+$/), 'Stable id of the footprint, from its OSM id (osm-way-…)', '轮廓的稳定标识，取自 OSM 编号（osm-way-…）'),
@@ -89,11 +93,12 @@ const building = z.object({
 	start_date: field(z.string().nullable(), 'When it was built, as OSM gives it (start_date)', '建成时间（OSM start_date 原文）'),
 	protected_id: field(z.string().nullable(), 'The protected building this footprint is, where the conflation stage joined one', '与本轮廓相连的受保护建筑记录'),
 	protected_name: field(z.string().nullable(), 'Its name(s)', '受保护建筑名称'),
-	in_district: inDistrict
+	in_district: inDistrict,
+	district: districtField
 });
 
 export const LAYER_SCHEMAS: Readonly<Record<string, ZodObject>> = {
-	'district-mask': z.object({ in_district: inDistrict }),
+	'district-mask': z.object({ in_district: inDistrict, district: districtField, d: field(z.string(), 'The map’s district choice this mask dims the outside of: a subdistrict id, or all', '此遮罩对应的街道选择：街道标识，或 all') }),
 	buildings: building,
 	'historic-parks': named,
 	'historic-area': named,

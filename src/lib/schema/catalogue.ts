@@ -33,7 +33,11 @@ export const datasetSummary = z.object({
 	crs: field(z.literal('WGS84'), 'Coordinate system of every download', '下载数据的坐标系'),
 	updated: field(z.string().nullable(), 'Latest date among its sources’ data (null: no source states one)', '来源数据的最新日期（均未注明时为 null）'),
 	built: field(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), 'Date the portal built this data', '门户生成数据的日期'),
-	count: field(z.object({ district: z.number().int().min(0), context: z.number().int().min(0), total: z.number().int().min(0) }), 'Features inside the subdistrict, in its 300 m context, and in all', '街道内、周边 300 米、合计的要素数'),
+	count: field(
+		z.object({ district: z.number().int().min(0), context: z.number().int().min(0), total: z.number().int().min(0), by_district: z.record(z.string(), z.number().int().min(0)) }),
+		'Features inside the subdistricts the portal covers, in their 300 m context, in all, and in each subdistrict (by id)',
+		'所覆盖街道内、周边 300 米、合计的要素数，以及各街道（按标识）的要素数'
+	),
 	bbox: field(bbox.nullable(), 'Bounding box [west, south, east, north], WGS84 (null when empty)', '范围 [西, 南, 东, 北]（WGS84；无要素时为 null）'),
 	rejected: field(z.number().int().min(0), 'Records the pipeline rejected from its sources (see the build report)', '流程从来源中剔除的记录数（见生成报告）'),
 	licence_note: field(text.nullable(), 'What reusing the download asks beyond credit: ODbL’s share-alike for data from OpenStreetMap', '再利用下载数据时署名之外的要求：OpenStreetMap 数据的 ODbL 相同方式共享'),
@@ -46,8 +50,11 @@ export const datasetSummary = z.object({
 	page: field(z.string(), 'The dataset’s page in the catalogue', '数据集目录页面')
 });
 
+const districtName = z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() });
 export const datasetsIndex = z.object({
-	district: z.object({ id: z.string(), name_zh: z.string(), name_en: z.string() }),
+	/** The first subdistrict built (kept for readers of the first version); `districts` lists them all. */
+	district: districtName,
+	districts: field(z.array(districtName), 'Every subdistrict this build covers', '本次生成覆盖的全部街道'),
 	built: z.string(),
 	datasets: z.array(datasetSummary)
 });
@@ -56,7 +63,7 @@ export const districtDocument = z.object({
 	id: field(z.string(), 'Subdistrict id', '街道标识'),
 	name_zh: z.string(),
 	name_en: z.string(),
-	built: field(z.boolean(), 'Whether this portal build covers the subdistrict (counts are computed only for it)', '本次生成是否覆盖该街道（仅对其计算统计）'),
+	built: field(z.boolean(), 'Whether this portal build covers the subdistrict (counts are computed only for those it covers)', '本次生成是否覆盖该街道（仅对所覆盖的街道计算统计）'),
 	area_km2: field(z.number().nullable(), 'Area of the OSM boundary polygon (built subdistrict only)', 'OSM 边界面积（仅限已生成街道）'),
 	figures: z.array(
 		publishedFigure.extend({

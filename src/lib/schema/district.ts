@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The map's choice of every district a build covers (`d=all`). */
+export const ALL_DISTRICTS = 'all';
+
 /** A figure the subdistrict published, with where it was published. */
 export const publishedFigure = z.object({
 	key: z.string().regex(/^[a-z0-9_]+$/),

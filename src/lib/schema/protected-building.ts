@@ -37,7 +37,8 @@ export const protectedBuilding = z.object({
 	lat: field(z.number(), 'Latitude of the building\'s point, WGS84', '建筑点位纬度（WGS84）'),
 	source_ids: field(z.string(), 'Every source record merged here, ";"-separated', '合并到本记录的各来源记录，以分号分隔'),
 	match: field(z.string(), 'How each secondary source was matched', '各辅助来源的匹配方式'),
-	in_district: field(z.boolean(), 'Inside the subdistrict (false: in the 300 m context around it)', '是否在街道范围内（false：周边 300 米范围）')
+	in_district: field(z.boolean(), 'Inside one of the subdistricts the portal covers (false: in the 300 m context around them)', '是否在门户所覆盖的街道范围内（false：周边 300 米范围）'),
+	district: field(z.string().nullable(), 'The subdistrict it lies in (tianping, hunan); null in the 300 m context around them', '所在街道（tianping 天平、hunan 湖南）；在周边 300 米范围内为 null')
 });
 
 export type ProtectedBuilding = z.infer<typeof protectedBuilding>;

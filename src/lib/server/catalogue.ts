@@ -40,11 +40,15 @@ export function readLayer(id: string): Features {
 }
 
 export interface BuildReport {
+	/** The first district built; `districts` lists them all. */
 	district: { id: string; name_zh: string; name_en: string };
+	districts: Array<{ id: string; name_zh: string; name_en: string; area_km2?: number }>;
+	district_problems?: Array<{ district: string; reason: string }>;
 	sources: SourceCount[];
 	rejected: Rejection[];
-	layers: Array<{ id: string; total: number; in_district: number }>;
-	figures: Array<{ key: string; label_en: string; published: number; source: string; computed: number | null; note: string; note_zh?: string }>;
+	layers: Array<{ id: string; total: number; in_district: number; by_district?: Record<string, number> }>;
+	/** Per district id: each published figure beside the portal's own count. */
+	figures: Record<string, Array<{ key: string; label_en: string; published: number; source: string; computed: number | null; note: string; note_zh?: string }>>;
 	registers: { counts: SourceCount[]; rejected: Rejection[]; unplaced: Unplaced[] };
 	/** The manifest's facts of every source (data/sources/sources.json), as the build read them. */
 	source_files?: SourceFact[];
@@ -143,6 +147,11 @@ export function datasetSummary(layer: LayerDef, report: BuildReport = readReport
 	const { features } = readLayer(layer.id);
 	const sources = layer.sources.map((id) => sourceOf(id, report));
 	const district = features.filter((f) => f.properties?.in_district === true).length;
+	const byDistrict: Record<string, number> = Object.fromEntries(report.districts.map((d) => [d.id, 0]));
+	for (const f of features) {
+		const d = f.properties?.district;
+		if (typeof d === 'string' && d in byDistrict) byDistrict[d] += 1;
+	}
 	return {
 		id: layer.id,
 		title: layer.title,
@@ -153,7 +162,7 @@ export function datasetSummary(layer: LayerDef, report: BuildReport = readReport
 		crs: 'WGS84',
 		updated: latestDate(sources, features),
 		built,
-		count: { district, context: features.length - district, total: features.length },
+		count: { district, context: features.length - district, total: features.length, by_district: byDistrict },
 		bbox: bboxOf(features),
 		rejected: datasetReport(layer, report).rejected.length,
 		licence_note: sources.some((s) => s.licence.startsWith('ODbL')) ? ODBL_NOTE : null,
@@ -172,5 +181,5 @@ export function datasetSummary(layer: LayerDef, report: BuildReport = readReport
 export function datasetsIndex(): DatasetsIndex {
 	const report = readReport();
 	const built = builtOn();
-	return { district: report.district, built, datasets: DATASETS.map((layer) => datasetSummary(layer, report, built)) };
+	return { district: report.district, districts: report.districts.map(({ id, name_zh, name_en }) => ({ id, name_zh, name_en })), built, datasets: DATASETS.map((layer) => datasetSummary(layer, report, built)) };
 }

@@ -15,13 +15,16 @@ export function districtIds(): string[] {
 	return loadDistrictRegistry(districtRegistryPath()).districts.map((d) => d.id);
 }
 
-/** Every district of the registry; only the one this build is for has computed counts. */
+/** Every district of the registry; those this build covers have computed counts. */
 export function districtDocuments(): DistrictDocument[] {
 	const report = readReport();
+	const builtNames = report.districts.map((d) => d.name_en).join(' and ');
+	const builtNamesZh = report.districts.map((d) => d.name_zh).join('、');
 	return loadDistrictRegistry(districtRegistryPath()).districts.map((d) => {
-		const built = d.id === report.district.id;
-		const checks = new Map(built ? report.figures.map((f) => [f.key, f]) : []);
-		const area = checks.get('area_km2')?.computed ?? null;
+		const figures = report.figures[d.id];
+		const built = figures !== undefined;
+		const checks = new Map((figures ?? []).map((f) => [f.key, f]));
+		const area = report.districts.find((x) => x.id === d.id)?.area_km2 ?? checks.get('area_km2')?.computed ?? null;
 		return {
 			id: d.id,
 			name_zh: d.name_zh,
@@ -33,9 +36,9 @@ export function districtDocuments(): DistrictDocument[] {
 				return {
 					...fig,
 					computed: check?.computed ?? null,
-					computed_note: check ? check.note : `this build covers ${report.district.name_en}; build with \`npm run data -- --district ${d.id}\` to count ${d.name_en}`,
+					computed_note: check ? check.note : built ? 'no source in the bundle to count this' : `this build covers ${builtNames}; build with \`npm run data\` (every district) to count ${d.name_en}`,
 					// A report written before notes were translated has none: the English one stands in.
-					computed_note_zh: check ? (check.note_zh ?? check.note) : `本次生成覆盖${report.district.name_zh}；运行 \`npm run data -- --district ${d.id}\` 以计算${d.name_zh}`
+					computed_note_zh: check ? (check.note_zh ?? check.note) : built ? '数据包中没有可据以计算的来源' : `本次生成覆盖${builtNamesZh}；运行 \`npm run data\`（全部街道）以计算${d.name_zh}`
 				};
 			})
 		};

@@ -23,7 +23,8 @@ describe('the catalogue', () => {
 		const report = readReport();
 		for (const d of index.datasets) {
 			const layer = report.layers.find((l) => l.id === d.id)!;
-			expect(d.count, d.id).toEqual({ district: layer.in_district, context: layer.total - layer.in_district, total: layer.total });
+			const byDistrict = Object.fromEntries(report.districts.map((x) => [x.id, layer.by_district?.[x.id] ?? 0]));
+			expect(d.count, d.id).toEqual({ district: layer.in_district, context: layer.total - layer.in_district, total: layer.total, by_district: byDistrict });
 			for (const s of d.sources) expect(s.licence, `${d.id} ${s.id}`).not.toBe('');
 		}
 		const pb = index.datasets.find((d) => d.id === 'protected-buildings')!;
@@ -41,6 +42,7 @@ describe('a dataset’s build report', () => {
 	const layer = { id: 'facilities', sources: ['src-a', 'hengfu-registers'] } as unknown as LayerDef;
 	const report: BuildReport = {
 		district: { id: 'd', name_zh: '区', name_en: 'D' },
+		districts: [{ id: 'd', name_zh: '区', name_en: 'D' }],
 		sources: [
 			{ source: 'src-a', file: 'a.json', read: 3, accepted: 2, rejected: 1, outsideArea: 0 },
 			{ source: 'src-b', file: 'b.json', read: 1, accepted: 1, rejected: 0, outsideArea: 0 }
@@ -51,8 +53,8 @@ describe('a dataset’s build report', () => {
 			{ source: 'layer:facilities', file: 'static/data/facilities.geojson', index: 5, id: 'f5', reason: 'does not fit the layer schema' }
 		],
 		layers: [],
-		figures: [],
-		registers: { counts: [{ source: 'register:facilities', file: 'data/registers/facilities.json', read: 2, accepted: 2, rejected: 0, outsideArea: 0 }], rejected: [], unplaced: [{ register: 'facilities', id: 'u', name_zh: '无址', address: null, code: 'no-address', reason: 'no address' }] }
+		figures: {},
+		registers: { counts: [{ source: 'register:facilities', file: 'data/registers/facilities.json', read: 2, accepted: 2, rejected: 0, outsideArea: 0 }], rejected: [], unplaced: [{ register: 'facilities', id: 'u', name_zh: '无址', address: null, district: 'd', code: 'no-address', reason: 'no address' }] }
 	};
 
 	it('keeps its own sources’ rows, its register and its schema gate, and nothing else', () => {
@@ -113,13 +115,16 @@ describe('dataDictionary', () => {
 });
 
 describe('district documents', () => {
-	it('compute counts for the built district only, and say why not for the others', () => {
+	it('compute counts for every district the build covers, and say why not for the others', () => {
 		const docs = districtDocuments();
+		const report = readReport();
 		for (const doc of docs) expect(districtDocument.safeParse(doc).success, doc.id).toBe(true);
 		const built = docs.filter((d) => d.built);
-		expect(built).toHaveLength(1);
-		const protectedFigure = built[0].figures.find((f) => f.key === 'protected_buildings');
-		if (protectedFigure) expect(protectedFigure.computed).toBeGreaterThan(0);
-		for (const other of docs.filter((d) => !d.built)) for (const f of other.figures) expect(f.computed_note).toMatch(/--district/);
+		expect(built.map((d) => d.id)).toEqual(report.districts.map((d) => d.id));
+		for (const doc of built) {
+			expect(doc.area_km2, doc.id).toBeGreaterThan(1);
+			for (const f of doc.figures) expect(f.computed_note, `${doc.id} ${f.key}`).not.toBeNull();
+		}
+		for (const other of docs.filter((d) => !d.built)) for (const f of other.figures) expect(f.computed_note).toMatch(/npm run data/);
 	});
 });

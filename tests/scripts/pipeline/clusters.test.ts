@@ -4,6 +4,7 @@ import { combinations, groupLayer, groupTable, groupZooms, layerTiles } from '..
 import { tileLayers } from '../../../scripts/pipeline/tile';
 import { layerById } from '../../../src/lib/layers';
 import { groupCount, groupSourceLayer } from '../../../src/lib/map/clusters';
+import { inChoice } from '../../../src/lib/map/districts';
 import { rowMatches } from '../../../src/lib/map/filters';
 import { ARCHIVE_ZOOMS } from '../../../src/lib/tiles/archives';
 import { readArchive } from '../../../src/lib/tiles/read-archive';
@@ -11,11 +12,11 @@ import { mulberry32 } from '../../support/seeded-random';
 import { evaluate } from '../../support/style-expression';
 
 const elevators = layerById('elevator-retrofits')!;
-type Props = { id: string; status: string | null; kind: string; year: string | null; in_district: boolean };
-const record = (id: string, [lon, lat]: [number, number], status: string | null, year: string | null, kind = 'retrofit'): Feature<Point, Props> => ({
+type Props = { id: string; status: string | null; kind: string; year: string | null; in_district: boolean; district: string | null };
+const record = (id: string, [lon, lat]: [number, number], status: string | null, year: string | null, kind = 'retrofit', district: string | null = 'tianping'): Feature<Point, Props> => ({
 	type: 'Feature',
 	geometry: { type: 'Point', coordinates: [lon, lat] },
-	properties: { id, status, kind, year, in_district: true }
+	properties: { id, status, kind, year, in_district: district !== null, district }
 });
 
 // Three spots 2 km apart (a group of 32 px is ~520 m wide at z12, ~65 m at z15), each record a few metres from its spot.
@@ -29,12 +30,15 @@ const fixture = [
 	record('a3', near(A, 2), 'completed', '2021'),
 	record('a4', near(A, 3), 'construction', '2022'),
 	record('a5', near(A, 4), 'construction', '2022'),
-	record('a6', near(A, 5), null, null, 'guidance-centre'),
+	// In the 300 m context round the districts.
+	record('a6', near(A, 5), null, null, 'guidance-centre', null),
 	record('b1', B, 'design', '2023'),
 	record('c1', near(C, 0), 'completed', '2022'),
 	record('c2', near(C, 1), 'completed', '2022'),
-	record('c3', near(C, 2), 'consultation', '2024')
+	// Over the line, in the other district: its spot's group holds both.
+	record('c3', near(C, 2), 'consultation', '2024', 'retrofit', 'hunan')
 ];
+const CHOICES = ['tianping', 'hunan', 'all'];
 const spotOf = (p: number[]) => [A, B, C].findIndex((s) => Math.hypot(p[0] - s[0], p[1] - s[1]) < 0.001);
 
 /** Every filter the layer panel can set on the fixture: each property unset or one of its values, or two. */
@@ -45,16 +49,16 @@ function everyFilter(): Record<string, string[]>[] {
 }
 
 describe('the combination table', () => {
-	it('lists each combination of filter values once, sorted, and which each record has', () => {
+	it('lists each combination of filter values and district once, sorted, and which each record has', () => {
 		const t = combinations(elevators, fixture);
-		expect(t.properties).toEqual(['status', 'kind', 'year']);
+		expect(t.properties).toEqual(['status', 'kind', 'year', 'district']);
 		expect(t.combos).toEqual([
-			['completed', 'retrofit', '2021'],
-			['completed', 'retrofit', '2022'],
-			['construction', 'retrofit', '2022'],
-			['consultation', 'retrofit', '2024'],
-			['design', 'retrofit', '2023'],
-			[null, 'guidance-centre', null]
+			['completed', 'retrofit', '2021', 'tianping'],
+			['completed', 'retrofit', '2022', 'tianping'],
+			['construction', 'retrofit', '2022', 'tianping'],
+			['consultation', 'retrofit', '2024', 'hunan'],
+			['design', 'retrofit', '2023', 'tianping'],
+			[null, 'guidance-centre', null, null]
 		]);
 		expect(t.of).toEqual([0, 0, 0, 2, 2, 5, 4, 1, 1, 3]);
 		expect(groupTable(elevators, fixture)).toEqual({ properties: t.properties, combos: t.combos });
@@ -98,25 +102,53 @@ describe('the groups', () => {
 		}
 	});
 
+	it('a group’s number under any filter and district choice is the number of its records in that district that match', () => {
+		const table = groupTable(elevators, fixture);
+		const props = table.properties.filter((p) => p !== 'district');
+		for (const [z, groups] of byZoom) {
+			for (const g of groups) {
+				const members = fixture.filter((f) => spotOf(f.geometry.coordinates) === spotOf(g.geometry.coordinates));
+				for (const choice of CHOICES) {
+					for (const picked of everyFilter()) {
+						const expected = members.filter((f) => inChoice(f.properties.district, choice) && rowMatches(props, props.map((p) => f.properties[p as keyof Props]), picked)).length;
+						expect(evaluate(groupCount(table, picked, choice), g.properties), `z${z} ${choice} ${JSON.stringify(picked)}`).toBe(expected);
+					}
+				}
+			}
+		}
+		// Spot A: 5 in Tianping and a guidance centre in the context; spot C: 2 in Tianping, 1 in Hunan.
+		const at = (spot: number) => byZoom.get(14)!.find((g) => spotOf(g.geometry.coordinates) === spot)!.properties;
+		expect(CHOICES.map((c) => evaluate(groupCount(table, {}, c), at(0)))).toEqual([5, 0, 5]);
+		expect(CHOICES.map((c) => evaluate(groupCount(table, {}, c), at(2)))).toEqual([2, 1, 3]);
+	});
+
 	it('add up, at every zoom and under any filter, to the matching records of a large random register', () => {
 		const random = mulberry32(11);
 		const statuses = ['consultation', 'design', 'construction', 'completed'];
 		const many = Array.from({ length: 2000 }, (_, i) => {
 			const guidance = random() < 0.1;
 			const at: [number, number] = [121.43 + random() * 0.03, 31.195 + random() * 0.025];
-			return record(`r${i}`, at, guidance ? null : statuses[Math.floor(random() * 4)], guidance ? null : String(2018 + Math.floor(random() * 9)), guidance ? 'guidance-centre' : 'retrofit');
+			// Two districts split at a line of latitude, and a context strip along the east.
+			const district = at[0] > 121.455 ? null : at[1] > 31.207 ? 'hunan' : 'tianping';
+			return record(`r${i}`, at, guidance ? null : statuses[Math.floor(random() * 4)], guidance ? null : String(2018 + Math.floor(random() * 9)), guidance ? 'guidance-centre' : 'retrofit', district);
 		});
 		const table = groupTable(elevators, many);
 		const groups = groupLayer(elevators, many);
 		expect(groups.byZoom.get(12)!.length).toBeLessThan(groups.byZoom.get(15)!.length);
 		expect(groups.alone.get(15)!.size).toBeGreaterThan(groups.alone.get(12)!.size);
 		const picks: Record<string, string[]>[] = [{}, { status: ['completed'] }, { status: ['design', 'construction'], year: ['2020', '2021', '2022'] }, { kind: ['guidance-centre'] }, { year: ['2026'] }];
+		const props = table.properties.filter((p) => p !== 'district');
+		const passes = (f: Feature<Point, Props>, picked: Record<string, string[]>, choice?: string) =>
+			(choice === undefined || inChoice(f.properties.district, choice)) && rowMatches(props, props.map((p) => f.properties[p as keyof Props]), picked);
 		for (const [z, gs] of groups.byZoom) {
 			for (const picked of picks) {
-				const matching = many.filter((f) => rowMatches(table.properties, table.properties.map((p) => f.properties[p as keyof Props]), picked)).length;
-				const alonePoints = [...groups.alone.get(z)!].filter((i) => rowMatches(table.properties, table.properties.map((p) => many[i].properties[p as keyof Props]), picked)).length;
-				const shown = gs.reduce((s, g) => s + (evaluate(groupCount(table, picked), g.properties) as number), 0) + alonePoints;
-				expect(shown, `z${z} ${JSON.stringify(picked)}`).toBe(matching);
+				// No choice (a page without one): every record; each choice: that district's (any district's for all), as the panel counts them.
+				for (const choice of [undefined, ...CHOICES]) {
+					const matching = many.filter((f) => passes(f, picked, choice)).length;
+					const alonePoints = [...groups.alone.get(z)!].filter((i) => passes(many[i], picked, choice)).length;
+					const shown = gs.reduce((s, g) => s + (evaluate(groupCount(table, picked, choice), g.properties) as number), 0) + alonePoints;
+					expect(shown, `z${z} ${choice} ${JSON.stringify(picked)}`).toBe(matching);
+				}
 			}
 		}
 	});

@@ -6,7 +6,7 @@ import { matchOneToOne } from '../../../scripts/pipeline/conflate/match';
 
 let n = 0;
 function f(geometry: Geometry, properties: Record<string, unknown>, id = `r${n++}`): Clipped {
-	return { type: 'Feature', id, index: n, geometry, properties: { in_district: true, ...properties } };
+	return { type: 'Feature', id, index: n, geometry, properties: { in_district: true, district: 'tianping', ...properties } };
 }
 const pt = (lon: number, lat: number): Geometry => ({ type: 'Point', coordinates: [lon, lat] });
 const box = (lon: number, lat: number, d = 0.0002): Geometry => ({

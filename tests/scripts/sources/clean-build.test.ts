@@ -13,8 +13,9 @@ const recorded = (district: string) => join(repoRoot, `tests/fixtures/build-coun
 /**
  * A clone builds the same portal as the workshop did: the counts of a build from the
  * repository's own data/sources equal those recorded from the source bundle it was taken from
- * (tests/fixtures/build-counts, written on 2026-12-03 before the move). A change to the pipeline
- * that is meant to change them rewrites the record: UPDATE_BUILD_COUNTS=1 npx vitest run <this file>.
+ * (tests/fixtures/build-counts, first written on 2026-12-03 before the move, rewritten since only
+ * by changes meant to change them: the registers' new records, the counts per district). Such a
+ * change rewrites the record: UPDATE_BUILD_COUNTS=1 npx vitest run <this file>, and the diff says what moved.
  */
 describe.each(['tianping', 'hunan'])('a build of %s from data/sources', (district) => {
 	it('has the recorded counts in build-report.json', () => {
@@ -28,8 +29,7 @@ describe.each(['tianping', 'hunan'])('a build of %s from data/sources', (distric
 		// Layers added since the record was taken wait for sources a clone does not have yet: they must be empty.
 		const known = new Set(before.layers.map((l) => l.id));
 		const added = counts.layers.filter((l) => !known.has(l.id));
-		expect(added.map((l) => l.id)).toEqual(['buildings']);
-		expect(added.every((l) => l.total === 0)).toBe(true);
+		expect(added.filter((l) => l.total !== 0)).toEqual([]);
 		const archives = counts.archives.map((a) => ({ ...a, featuresPerLayer: Object.fromEntries(Object.entries(a.featuresPerLayer).filter(([id, n]) => known.has(id) || n !== 0)) }));
 		expect({ ...counts, layers: counts.layers.filter((l) => known.has(l.id)), archives }).toEqual(before);
 	});

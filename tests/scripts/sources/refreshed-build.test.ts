@@ -69,7 +69,7 @@ describe('a build after osm-buildings and osm-pois were fetched', () => {
 			}
 		}
 		expect(Math.min(...zooms)).toBe(layerById('buildings')!.minzoom);
-		expect(seen.get('osm-way-9000000101')).toEqual({ id: 'osm-way-9000000101', building: 'yes', levels: 3, in_district: true });
+		expect(seen.get('osm-way-9000000101')).toEqual({ id: 'osm-way-9000000101', building: 'yes', levels: 3, in_district: true, district: 'tianping' });
 		expect(seen.get('osm-way-494546178')).toMatchObject({ levels: 11, protected_id: String(props('buildings').find((b) => b.id === 'osm-way-494546178')!.protected_id) });
 	});
 
@@ -104,9 +104,9 @@ describe('a build after osm-buildings and osm-pois were fetched', () => {
 	});
 
 	it('counts the district’s buildings from the footprints, beside the published 1,366', () => {
-		const figure = result.figures.find((f) => f.key === 'buildings')!;
+		const figure = result.figures.tianping.find((f) => f.key === 'buildings')!;
 		expect(figure.published).toBe(1366);
-		expect(figure.computed).toBe(props('buildings').filter((b) => b.in_district === true).length);
+		expect(figure.computed).toBe(props('buildings').filter((b) => b.district === 'tianping').length);
 		expect(figure.note).toMatch(/OSM building outlines in the district/);
 	});
 });

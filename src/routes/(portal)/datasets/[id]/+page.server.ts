@@ -16,6 +16,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const report = readReport();
 	return {
 		dataset: datasetSummary(layer, report),
+		districts: report.districts.map(({ id, name_zh, name_en }) => ({ id, name_zh, name_en })),
 		dictionary: dataDictionary(layer, layerSchema(layer.id), data),
 		firstRows: data.features.slice(0, PAGE_SIZE).map((f) => f.properties ?? {}),
 		report: datasetReport(layer, report),
