@@ -114,7 +114,7 @@ const centre = () => {
 describe('a register of hundreds of sites on the map', () => {
 	it('draws groups with their numbers at z14, and a site alone as the point it is', async () => {
 		const [lon, lat] = centre();
-		const { page, context, requests, errors } = await openPage(browser, `/?c=${lon},${lat}&z=14&layers=${LAYERS}`, { baseURL: site.baseURL });
+		const { page, context, requests, errors } = await openPage(browser, `/?c=${lon},${lat}&z=14&d=all&layers=${LAYERS}`, { baseURL: site.baseURL });
 		try {
 			await waitForMap(page);
 			// Below z16 only the sites alone are drawn as points; the rest are in groups.
@@ -143,7 +143,7 @@ describe('a register of hundreds of sites on the map', () => {
 
 	it('a status filter changes each group’s number to exactly its matching records', async () => {
 		const [lon, lat] = centre();
-		const { page, context, errors } = await openPage(browser, `/?c=${lon},${lat}&z=14&layers=${LAYERS}`, { baseURL: site.baseURL });
+		const { page, context, errors } = await openPage(browser, `/?c=${lon},${lat}&z=14&d=all&layers=${LAYERS}`, { baseURL: site.baseURL });
 		try {
 			await waitForMap(page);
 			for (const status of ['completed', 'consultation']) {
@@ -178,7 +178,7 @@ describe('a register of hundreds of sites on the map', () => {
 		const single = singles.find((s) => at.get(s.address)!.records[0]?.properties.status)!;
 		const record = at.get(single.address)!.records[0];
 		const [lon, lat] = single.point;
-		const { page, context, errors } = await openPage(browser, `/?c=${lon},${lat}&z=16.5&layers=${LAYERS}`, { baseURL: site.baseURL });
+		const { page, context, errors } = await openPage(browser, `/?c=${lon},${lat}&z=16.5&d=all&layers=${LAYERS}`, { baseURL: site.baseURL });
 		try {
 			await waitForMap(page);
 			expect(await renderedCount(page, 'elevator-retrofits')).toBeGreaterThan(0);
@@ -194,7 +194,7 @@ describe('a register of hundreds of sites on the map', () => {
 
 	it('zooms in when a group is clicked', async () => {
 		const [lon, lat] = centre();
-		const { page, context, errors } = await openPage(browser, `/?c=${lon},${lat}&z=13.5&layers=${LAYERS}`, { baseURL: site.baseURL });
+		const { page, context, errors } = await openPage(browser, `/?c=${lon},${lat}&z=13.5&d=all&layers=${LAYERS}`, { baseURL: site.baseURL });
 		const hub = hubs[0];
 		try {
 			await waitForMap(page);
@@ -215,7 +215,7 @@ describe('a register of hundreds of sites on the map', () => {
 
 	it('reads at 375 px', async () => {
 		const [lon, lat] = centre();
-		const { page, context, errors } = await openPage(browser, `/?c=${lon},${lat}&z=13.6&layers=${LAYERS}&f.elevator-retrofits.status=completed|construction`, { baseURL: site.baseURL, width: 375 });
+		const { page, context, errors } = await openPage(browser, `/?c=${lon},${lat}&z=13.6&d=all&layers=${LAYERS}&f.elevator-retrofits.status=completed|construction`, { baseURL: site.baseURL, width: 375 });
 		try {
 			await waitForMap(page);
 			expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);

@@ -172,6 +172,27 @@ describe('the URL', () => {
 	});
 });
 
+describe('the district in the URL', () => {
+	it('leaves the default district out of the link, and keeps another one chosen', async () => {
+		const { page, context, errors } = await openPage(browser, '/');
+		try {
+			await waitForMap(page);
+			await expect.poll(() => new URL(page.url()).searchParams.has('c')).toBe(true);
+			expect(new URL(page.url()).searchParams.has('d')).toBe(false);
+			expect(await page.locator('[data-district-switch] [aria-pressed="true"]').getAttribute('data-district')).toBe('tianping');
+			await page.locator('[data-district-switch] [data-district="all"]').click();
+			await expect.poll(() => new URL(page.url()).searchParams.get('d')).toBe('all');
+			await page.reload();
+			await waitForMap(page);
+			expect(await page.locator('[data-district-switch] [aria-pressed="true"]').getAttribute('data-district')).toBe('all');
+			expect(new URL(page.url()).searchParams.get('d')).toBe('all');
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
 /** The text of every metro station label drawn, as MapLibre evaluated it. */
 function stationLabels(page: Page): Promise<string[]> {
 	return page.evaluate(() =>

@@ -42,6 +42,10 @@ export const STRINGS = {
 	no: { zh: '否', en: 'no' },
 	decade: { zh: '年代', en: 's' },
 	outsideDistrict: { zh: '（街道范围外）', en: '(outside the subdistrict)' },
+	inOtherDistrict: { zh: '（位于{name}）', en: '(in {name})' },
+	district: { zh: '街道', en: 'Subdistrict' },
+	districtAll: { zh: '全部', en: 'All' },
+	districtUnknown: { zh: '未知的街道 “{d}”，已显示{name}', en: 'Unknown subdistrict "{d}": showing {name}' },
 	unnamed: { zh: '未命名', en: 'Unnamed' },
 	walk: { zh: '步行可达', en: 'Walk' },
 	walkTitle: { zh: '步行可达：15分钟生活圈', en: 'On foot: the 15-minute life circle' },
@@ -64,6 +68,7 @@ export const STRINGS = {
 	walkMore: { zh: '还有', en: 'more' },
 	walkCoverage: { zh: '覆盖盲区', en: 'Coverage blind spots' },
 	walkCoverageHint: { zh: '选择一类设施：红色格子表示步行超过设定时间才能到达。', en: 'Pick a category: red cells are more than the set time from its nearest facility.' },
+	walkCoverageArea: { zh: '格子覆盖：{name}', en: 'The cells cover {name}' },
 	walkCoverageShare: { zh: '街道面积覆盖率', en: 'Share of the district within reach' },
 	walkCoverageNone: { zh: '不显示', en: 'none' },
 	walkClose: { zh: '关闭步行分析', en: 'Close the walk panel' },
@@ -95,7 +100,7 @@ export const STRINGS = {
 	plan: { zh: '规划分析', en: 'Planning' },
 	planTitle: { zh: '规划分析：叠加、统计、导入导出', en: 'Planning: overlay, count, import, export' },
 	planStats: { zh: '统计', en: 'Statistics' },
-	planInDistrict: { zh: '范围：整个街道（按当前筛选）', en: 'Scope: the whole subdistrict (current filters)' },
+	planInDistrict: { zh: '范围：{name}（按当前筛选）', en: 'Scope: {name} (current filters)' },
 	planInArea: { zh: '范围：画出的区域（按当前筛选）', en: 'Scope: the drawn area (current filters)' },
 	planDraw: { zh: '画范围', en: 'Draw an area' },
 	planDrawHint: { zh: '在地图上依次点击多边形的顶点，再按“完成”。', en: 'Click the corners of the area on the map, then Finish.' },
@@ -149,6 +154,11 @@ export type StringKey = keyof typeof STRINGS;
 
 export function t(lang: Lang, key: StringKey): string {
 	return STRINGS[key][lang];
+}
+
+/** A string with its `{name}` slots filled (values are text: the page renders them as such). */
+export function tf(lang: Lang, key: StringKey, values: Record<string, string>): string {
+	return t(lang, key).replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot);
 }
 
 export function pick(lang: Lang, text: Text | undefined): string {

@@ -20,7 +20,7 @@ export const buildings: LayerDef = {
 	sources: ['osm-buildings'],
 	build: { stage: 'buildings' },
 	minzoom: 14,
-	tileProperties: ['id', 'building', 'levels', 'protected_id', 'in_district'],
+	tileProperties: ['id', 'building', 'levels', 'protected_id', 'in_district', 'district'],
 	popup: [
 		{ key: 'name_zh', label: en('名称', 'Name') },
 		{ key: 'building', label: en('建筑类型（OSM）', 'Building type (OSM)') },

@@ -63,8 +63,8 @@ const projectPopup: PopupField[] = [
 /** Registers may hold thousands of sites: below z16 they are drawn in groups with their counts, each site from z16. */
 const GROUPS = { from: 16, radius: 32 };
 
-const PROJECT_TILE_PROPS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'year', 'geocode_method', 'in_district'];
-const FACILITY_TILE_PROPS = ['id', 'name_zh', 'name_en', 'category', 'origin', 'geocode_method', 'in_district'];
+const PROJECT_TILE_PROPS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'year', 'geocode_method', 'in_district', 'district'];
+const FACILITY_TILE_PROPS = ['id', 'name_zh', 'name_en', 'category', 'origin', 'geocode_method', 'in_district', 'district'];
 const radius: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 12, 4, 17, 9];
 const label = (lang: 'zh' | 'en', color: string, filter?: FilterSpecification) => ({
 	type: 'symbol' as const,

@@ -28,7 +28,7 @@ export const streets: LayerDef = {
 	sources: ['osm-streets', '645-roads', 'virtual-shanghai'],
 	build: { stage: 'streets' },
 	minzoom: 12,
-	tileProperties: ['id', 'name', 'name_en', 'name_historic', 'name_fr', 'highway', 'oneway', 'never_widened', 'in_district'],
+	tileProperties: ['id', 'name', 'name_en', 'name_historic', 'name_fr', 'highway', 'oneway', 'never_widened', 'in_district', 'district'],
 	popup: [
 		{ key: 'name', label: { zh: '路名', en: 'Street' } },
 		{ key: 'name_en', label: { zh: '英文路名', en: 'English name' } },

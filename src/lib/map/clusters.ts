@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerDef } from '../layers/types';
 import { rowMatches } from './filters';
+import { ALL, inChoice } from './districts';
 
 /**
  * Point groups (a registry layer's `cluster`): what the pipeline writes and the map draws.
@@ -8,21 +9,32 @@ import { rowMatches } from './filters';
  * Below `cluster.from` a clustered layer is drawn in groups, from the source-layer
  * `<id>-clusters`, made anew at each tile zoom. Each group there (two records or more) carries
  *   n     its number of records,
- *   c<i>  how many of them have the i-th combination of the layer's filter values (only those
- *         it has: the table of combinations is written once, into facets.json),
+ *   c<i>  how many of them have the i-th combination of the layer's filter values and district
+ *         (only those it has: the table of combinations is written once, into facets.json),
  *   top   the index of its largest legend class (see groupClasses), for the unfiltered colour,
  *   x     the zoom at which it splits (or its points show).
- * The map's number for a group under the user's filters is the sum of c<i> over the combinations
- * those filters let through, so it is exact; a group whose sum is 0 is not drawn, one of 1 is
- * drawn like a point, without a number. A record no other joins at a zoom stays a point of the
- * layer there (flagged `alone`), drawn, filtered and clicked as every point is.
+ * The map's number for a group under the user's filters and district choice is the sum of c<i>
+ * over the combinations those let through, so it is exact; a group whose sum is 0 is not drawn,
+ * one of 1 is drawn like a point, without a number. A record no other joins at a zoom stays a point
+ * of the layer there (flagged `alone`), drawn, filtered and clicked as every point is.
+ *
+ * The district choice: below `cluster.from` the groups and the points alone count and show the
+ * records of the chosen district (of any district for `all`), the same records the layer panel
+ * counts; from `cluster.from` every point is drawn, those outside under the mask, as every layer's.
  */
 
-/** The combinations of filter values, in the order of the layer's filters (facets.json: `groups`). */
+/**
+ * The combinations of filter values, in the order of the layer's filters, then the district
+ * (GROUP_DISTRICT: an id, or null in the context), as facets.json lists them (`groups`). A table
+ * without the district (a build older than the choice) counts every record whatever the choice.
+ */
 export interface GroupTable {
 	properties: string[];
 	combos: unknown[][];
 }
+
+/** The last dimension of a group table: the district a record lies in. */
+export const GROUP_DISTRICT = 'district';
 
 export const groupSourceLayer = (layer: LayerDef | string) => `${typeof layer === 'string' ? layer : layer.id}-clusters`;
 export const groupCircleId = (layer: LayerDef) => `${layer.id}-groups`;
@@ -35,11 +47,22 @@ export const groupLayerIds = (layer: LayerDef): string[] => (layer.cluster ? [gr
  * points that stand alone. Filters see the zoom of the tile they are applied to, and the map
  * parses the last archive zoom's tiles again at each zoom it overzooms them to.
  */
-export const pointFilter = (layer: LayerDef): FilterSpecification | null =>
-	layer.cluster ? ['any', ['>=', ['zoom'], layer.cluster.from], ['==', ['get', 'alone'], true]] : null;
+export function pointFilter(layer: LayerDef, choice?: string): FilterSpecification | null {
+	if (!layer.cluster) return null;
+	const alone: ExpressionSpecification = ['==', ['get', 'alone'], true];
+	return ['any', ['>=', ['zoom'], layer.cluster.from], choice === undefined ? alone : ['all', alone, districtFilter(choice)]];
+}
+
+/** Features whose `district` is in the choice (any district for all), as a MapLibre expression. */
+export function districtFilter(choice: string): ExpressionSpecification {
+	return choice === ALL ? ['!=', ['get', GROUP_DISTRICT], null] : ['==', ['get', GROUP_DISTRICT], choice];
+}
 
 /** The filter properties a layer's groups count by. */
 export const groupProperties = (layer: LayerDef): string[] => layer.filters?.map((f) => f.property) ?? [];
+
+/** A group table's dimensions: the filter properties, then the district. */
+export const groupDimensions = (layer: LayerDef): string[] => [...groupProperties(layer), GROUP_DISTRICT];
 
 /** A legend class as a group reads it: records whose `property` is `value` are drawn `color`. */
 export interface GroupClass {
@@ -83,26 +106,35 @@ const cell = (i: number): ExpressionSpecification => ['coalesce', ['get', `c${i}
 const sum = (indices: number[]): ExpressionSpecification | number =>
 	indices.length === 0 ? 0 : indices.length === 1 ? cell(indices[0]) : (['+', ...indices.map(cell)] as unknown as ExpressionSpecification);
 
-/** The combinations the user's picks let through; null when nothing is picked (all of them). */
-function matching(table: GroupTable, picked: Record<string, string[]> | undefined): number[] | null {
-	if (!picked || !Object.values(picked).some((v) => v.length)) return null;
-	return table.combos.flatMap((combo, i) => (rowMatches(table.properties, combo, picked) ? [i] : []));
+/**
+ * The combinations the user's picks and the district choice let through; null when that is all of
+ * them (a group's `n` and `top` then say it). A pick on the district itself (a hand-made link) is
+ * no filter of the layer's, and is ignored as the points ignore it.
+ */
+function matching(table: GroupTable, picked: Record<string, string[]> | undefined, choice: string | undefined): number[] | null {
+	const d = table.properties.indexOf(GROUP_DISTRICT);
+	const picks = Object.fromEntries(Object.entries(picked ?? {}).filter(([p, v]) => p !== GROUP_DISTRICT && v.length));
+	const byDistrict = choice !== undefined && d >= 0;
+	if (!byDistrict && Object.keys(picks).length === 0) return null;
+	const through = table.combos.flatMap((combo, i) => (rowMatches(table.properties, combo, picks) && (!byDistrict || inChoice(combo[d], choice)) ? [i] : []));
+	return through.length === table.combos.length ? null : through;
 }
 
 /**
- * A group's number under the user's filters: its `n` unfiltered, else the sum of its counts over
- * the combinations the filters let through. Without the table (a page that never filters) it is `n`.
+ * A group's number under the user's filters and district choice: the sum of its counts over the
+ * combinations those let through, or its `n` where they let all through. Without the table (a
+ * page that never filters) it is `n`.
  */
-export function groupCount(table: GroupTable | undefined, picked: Record<string, string[]> | undefined): ExpressionSpecification | number {
-	const through = table ? matching(table, picked) : null;
+export function groupCount(table: GroupTable | undefined, picked: Record<string, string[]> | undefined, choice?: string): ExpressionSpecification | number {
+	const through = table ? matching(table, picked, choice) : null;
 	return through === null ? ['get', 'n'] : sum(through);
 }
 
-/** A group's legend class index under the user's filters (its largest; the first on a tie), or -1 with no classes. */
-export function groupClass(layer: LayerDef, table: GroupTable | undefined, picked: Record<string, string[]> | undefined): ExpressionSpecification | number {
+/** A group's legend class index under the user's filters and district choice (its largest; the first on a tie), or -1 with no classes. */
+export function groupClass(layer: LayerDef, table: GroupTable | undefined, picked: Record<string, string[]> | undefined, choice?: string): ExpressionSpecification | number {
 	const classes = groupClasses(layer);
 	if (classes.length === 0) return -1;
-	const through = table ? matching(table, picked) : null;
+	const through = table ? matching(table, picked, choice) : null;
 	if (!table || through === null) return ['get', 'top'];
 	// Per class, then for records of none (-1, the layer's own colour), the combinations the filters let through.
 	const keys = [...classes.keys(), -1];
@@ -138,12 +170,13 @@ const POINT_RADIUS = (z: number) => 4 + (z - 12);
 
 /**
  * The groups' style layers, without what the style builder adds (visibility, opacity): a circle per
- * group sized by its number, coloured by its largest class, and the number on it from 2 up.
+ * group sized by its number (of records in the district choice, as filtered), coloured by its
+ * largest class, and the number on it from 2 up.
  */
-export function groupStyleLayers(layer: LayerDef, table: GroupTable | undefined, picked: Record<string, string[]> | undefined): LayerSpecification[] {
+export function groupStyleLayers(layer: LayerDef, table: GroupTable | undefined, picked: Record<string, string[]> | undefined, choice?: string): LayerSpecification[] {
 	if (!layer.cluster) return [];
-	const count = groupCount(table, picked);
-	const cls = groupClass(layer, table, picked);
+	const count = groupCount(table, picked, choice);
+	const cls = groupClass(layer, table, picked, choice);
 	const common = { source: layer.archive, 'source-layer': groupSourceLayer(layer), maxzoom: layer.cluster.from };
 	const filter = typeof count === 'number' ? (count > 0 ? undefined : false) : (['>', count, 0] as FilterSpecification);
 	const outline = layer.style.swatch.outline && layer.style.swatch.outline !== '#ffffff' ? layer.style.swatch.outline : '#3b2f2a';

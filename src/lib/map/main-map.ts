@@ -18,20 +18,37 @@ export interface MainMap {
 	groups?: Record<string, GroupTable>;
 }
 
-/** What the map's style is built from (the page's view; `overlay` when the page draws something). */
-export type MainMapView = Pick<ViewState, 'lang' | 'layers' | 'filters' | 'selected' | 'opacity' | 'order'> & { overlay?: Overlay; groups?: Record<string, GroupTable> };
+/**
+ * What the map's style is built from (the page's view; `overlay` when the page draws something;
+ * `choice`, the district choice as resolved against the build: a district id or `all`).
+ */
+export type MainMapView = Pick<ViewState, 'lang' | 'layers' | 'filters' | 'selected' | 'opacity' | 'order'> & { overlay?: Overlay; groups?: Record<string, GroupTable>; choice?: string };
 
 /** The main map's style for a view: one function, so the early map and MapCanvas's updates agree to the byte. */
 export function mainMapStyle(view: MainMapView) {
-	return buildStyle(location.origin, { lang: view.lang, visible: new Set(view.layers), filters: view.filters, selected: view.selected, overlay: view.overlay, opacity: view.opacity, order: view.order, groups: view.groups });
+	return buildStyle(location.origin, {
+		lang: view.lang,
+		visible: new Set(view.layers),
+		filters: view.filters,
+		selected: view.selected,
+		overlay: view.overlay,
+		opacity: view.opacity,
+		order: view.order,
+		groups: view.groups,
+		district: view.choice
+	});
 }
+
+/** The padding, in pixels, round a district the map frames. */
+export const FRAME_PADDING = 24;
 
 /**
  * Builds the main map in `container` at the view `view`, with its controls. It runs while the page
  * hydrates, before the page's own components exist, so it gets the view from the URL, not from the
- * page's state; MapCanvas then wires it to that state.
+ * page's state; MapCanvas then wires it to that state. With `fit` (a link choosing a district and
+ * no camera of its own) the map opens framed on that box instead, from its first frame.
  */
-export function startMainMap(lib: MapLibre, container: HTMLElement, view: MainMapView & Pick<ViewState, 'center' | 'zoom'>, bounds: [number, number, number, number]): MainMap {
+export function startMainMap(lib: MapLibre, container: HTMLElement, view: MainMapView & Pick<ViewState, 'center' | 'zoom'>, bounds: [number, number, number, number], fit?: [number, number, number, number] | null): MainMap {
 	configureMapLibre(lib);
 	const style = mainMapStyle(view);
 	const map = new lib.Map({
@@ -39,6 +56,7 @@ export function startMainMap(lib: MapLibre, container: HTMLElement, view: MainMa
 		style,
 		center: view.center,
 		zoom: view.zoom,
+		...(fit ? { bounds: fit, fitBoundsOptions: { padding: FRAME_PADDING } } : {}),
 		minZoom: 12,
 		maxZoom: 19,
 		maxBounds: bounds,
@@ -58,7 +76,13 @@ export function startMainMap(lib: MapLibre, container: HTMLElement, view: MainMa
 }
 
 /** The main map started in the page's container: undefined while that container is not in the document, null if it cannot start. */
-export function startMainMapInPage(lib: MapLibre, view: MainMapView & Pick<ViewState, 'center' | 'zoom'>, bounds: [number, number, number, number]): MainMap | null | undefined {
+export function startMainMapInPage(lib: MapLibre, view: MainMapView & Pick<ViewState, 'center' | 'zoom'>, bounds: [number, number, number, number], fit?: [number, number, number, number] | null): MainMap | null | undefined {
 	const container = document.getElementById(MAIN_MAP_ID);
-	return container ? startOrNull(() => startMainMap(lib, container, view, bounds)) : undefined;
+	return container ? startOrNull(() => startMainMap(lib, container, view, bounds, fit)) : undefined;
+}
+
+/** Frames a district choice's box: eased, unless the reader asks for less motion. */
+export function frameBox(map: MlMap, box: [number, number, number, number]): void {
+	const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+	map.fitBounds(box, { padding: FRAME_PADDING, animate: !still, duration: 800 });
 }

@@ -4,6 +4,7 @@ import { ARCHIVE_ZOOMS } from '../tiles/archives';
 import type { Lang } from '../layers/types';
 import { filterExpression, type LayerFilters } from './filters';
 import { groupLayerIds, groupStyleLayers, pointFilter, type GroupTable } from './clusters';
+import { ALL } from './districts';
 import { shareProgram } from './shared-programs';
 
 export const BACKGROUND = '#f4efe6';
@@ -35,7 +36,16 @@ export interface StyleState {
 	order?: string[];
 	/** Per clustered layer, the combinations its groups count by (facets.json); without them groups ignore the filters' effect on their numbers. */
 	groups?: Record<string, GroupTable>;
+	/**
+	 * The district choice (a district id, or `all`): the mask drawn is that choice's, and the
+	 * clustered layers' groups count its records. Absent: the mask of all the districts, and groups
+	 * of every record (a page without the choice: a dataset's small map, the benchmark's bare map).
+	 */
+	district?: string;
 }
+
+/** The registry layer holding one mask per district choice (property `d`), of which the style draws one. */
+const MASK = 'district-mask';
 
 /**
  * The registry's layers in drawing order, with the thematic ones rearranged as the user chose:
@@ -74,8 +84,10 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 		const userFilter = filterExpression(layer, state.filters[layer.id]);
 		for (const spec of layer.style.layers(state.lang)) {
 			const { suffix, ...rest } = spec;
-			// A clustered layer's points: all of them from the zoom its groups end at, below it those alone.
-			const filter = combine(combine(rest.filter as FilterSpecification | undefined, pointFilter(layer)), userFilter);
+			// A clustered layer's points: all of them from the zoom its groups end at, below it those alone (in the district choice).
+			// The mask: only the chosen one of the masks, each of which covers the frame but its choice's area.
+			const own = layer.id === MASK ? (['==', ['get', 'd'], state.district ?? ALL] as FilterSpecification) : (rest.filter as FilterSpecification | undefined);
+			const filter = combine(combine(own, pointFilter(layer, state.district)), userFilter);
 			layers.push({
 				...rest,
 				...(state.opacity?.[layer.id] !== undefined ? { paint: fade(rest.type, rest.paint as Record<string, unknown> | undefined, state.opacity[layer.id]) } : {}),
@@ -86,7 +98,7 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 				layout: { ...(rest.layout ?? {}), visibility }
 			} as LayerSpecification);
 		}
-		for (const group of groupStyleLayers(layer, state.groups?.[layer.id], state.filters[layer.id])) {
+		for (const group of groupStyleLayers(layer, state.groups?.[layer.id], state.filters[layer.id], state.district)) {
 			const paint = (group as { paint?: Record<string, unknown> }).paint;
 			layers.push({
 				...group,

@@ -4,6 +4,13 @@ import type { LayerFilters } from '../map/filters';
 /** Everything a shared link reproduces. */
 export interface ViewState {
 	lang: Lang;
+	/**
+	 * The district choice as the link gives it (`d=`): a district id or `all`; absent or null, the
+	 * build's default, which links leave out. The page resolves it against the build
+	 * (src/lib/map/districts.ts: resolveChoice); an unknown one stays as written until then, so the
+	 * page can say which it did not know.
+	 */
+	district?: string | null;
 	center: [number, number];
 	zoom: number;
 	layers: string[];
@@ -58,15 +65,19 @@ export interface WalkState {
 /** 60 m/min (1 m/s) is an older resident's pace; healthy adults average nearer 80. */
 export const DEFAULT_WALK: WalkState = { from: null, minutes: 15, speed: 60, to: null, coverage: null };
 
+/** The longest `d=` kept from a link (a district id is short; a longer one is only repeated in the page's note). */
+const MAX_DISTRICT = 64;
+
 /*
  * Query parameters, short and readable in a link:
- *   lang=en  c=121.44512,31.20531  z=15.2  layers=protected-buildings,streets
+ *   lang=en  d=hunan  c=121.44512,31.20531  z=15.2  layers=protected-buildings,streets
  *   f.protected-buildings.batch=第一批|第二批  sel=protected-buildings:ehb-abc
  * Values are joined with "|" because commas occur in architect names.
  */
 export function toSearchParams(view: ViewState): URLSearchParams {
 	const params = new URLSearchParams();
 	params.set('lang', view.lang);
+	if (view.district) params.set('d', view.district);
 	params.set('c', `${view.center[0].toFixed(5)},${view.center[1].toFixed(5)}`);
 	params.set('z', String(Math.round(view.zoom * 100) / 100));
 	params.set('layers', view.layers.join(','));
@@ -105,6 +116,8 @@ export function fromSearchParams(params: URLSearchParams, defaults: ViewState, k
 	const view: ViewState = { ...defaults, filters: {} };
 	const lang = params.get('lang');
 	if (lang === 'zh' || lang === 'en') view.lang = lang;
+	const d = params.get('d')?.trim();
+	if (d) view.district = d.slice(0, MAX_DISTRICT);
 	const c = params.get('c')?.split(',').map(Number);
 	if (c?.length === 2 && c.every(Number.isFinite) && Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90) view.center = [c[0], c[1]];
 	const z = Number(params.get('z'));

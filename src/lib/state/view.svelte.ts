@@ -16,6 +16,8 @@ export const DEFAULT_VIEW: ViewState = {
 /** The page's reactive view: what the map shows and what a shared link reproduces. */
 export class MapView {
 	lang = $state<Lang>(DEFAULT_VIEW.lang);
+	/** The district choice; null: the build's default (see ViewState.district). */
+	district = $state<string | null>(null);
 	center = $state<[number, number]>(DEFAULT_VIEW.center);
 	zoom = $state(DEFAULT_VIEW.zoom);
 	layers = $state<string[]>(DEFAULT_VIEW.layers);
@@ -33,6 +35,7 @@ export class MapView {
 
 	set(view: ViewState): void {
 		this.lang = view.lang;
+		this.district = view.district ?? null;
 		this.center = view.center;
 		this.zoom = view.zoom;
 		this.layers = view.layers;
@@ -46,7 +49,7 @@ export class MapView {
 	}
 
 	snapshot(): ViewState {
-		return $state.snapshot({ lang: this.lang, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, walk: this.walk, tour: this.tour, plan: this.plan, opacity: this.opacity, order: this.order }) as ViewState;
+		return $state.snapshot({ lang: this.lang, district: this.district, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, walk: this.walk, tour: this.tour, plan: this.plan, opacity: this.opacity, order: this.order }) as ViewState;
 	}
 
 	toggleLayer(id: string, on: boolean): void {

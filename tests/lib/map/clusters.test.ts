@@ -147,3 +147,43 @@ describe('facets and clicks', () => {
 		expect(groupTarget(facilities, {}, 12)).toBe(16);
 	});
 });
+
+describe('a group’s number under the district choice', () => {
+	// The same combinations with the district last, as the pipeline writes them: 0–2 in Tianping, 3 in Hunan, 4 in the context.
+	const districts = ['tianping', 'tianping', 'tianping', 'hunan', null];
+	const withDistrict: GroupTable = { properties: [...table.properties, 'district'], combos: table.combos.map((c, i) => [...c, districts[i]]) };
+	const inDistrict = (i: number, choice: string) => (choice === 'all' ? districts[i] !== null : districts[i] === choice);
+	const expected = (choice: string, picked: Record<string, string[]>) =>
+		records.filter((r) => {
+			const i = table.combos.indexOf(r);
+			return inDistrict(i, choice) && table.properties.every((p, k) => !picked[p]?.length || (r[k] !== null && picked[p].includes(String(r[k]))));
+		}).length;
+
+	it('counts the records of the chosen district, of any district for all (never the context), under every filter', () => {
+		for (const choice of ['tianping', 'hunan', 'all']) {
+			for (const picked of [{}, { status: ['completed'] }, { status: ['design'] }, { year: ['2022'] }, { kind: ['guidance-centre'] }] as Record<string, string[]>[]) {
+				expect(evaluate(groupCount(withDistrict, picked, choice), group), `${choice} ${JSON.stringify(picked)}`).toBe(expected(choice, picked));
+			}
+		}
+		expect(evaluate(groupCount(withDistrict, {}, 'tianping'), group)).toBe(6);
+		expect(evaluate(groupCount(withDistrict, {}, 'hunan'), group)).toBe(1);
+		expect(evaluate(groupCount(withDistrict, {}, 'all'), group)).toBe(7);
+	});
+
+	it('is n where the choice and filters let every combination through, and ignores the choice without the district in the table', () => {
+		const allTianping: GroupTable = { properties: withDistrict.properties, combos: table.combos.map((c) => [...c, 'tianping']) };
+		expect(groupCount(allTianping, undefined, 'tianping')).toEqual(['get', 'n']);
+		expect(groupCount(allTianping, undefined, 'all')).toEqual(['get', 'n']);
+		expect(groupCount(allTianping, undefined, 'hunan')).toBe(0);
+		expect(groupCount(table, undefined, 'hunan')).toEqual(['get', 'n']);
+		// A pick on the district in a hand-made link is no filter of the layer's.
+		expect(groupCount(withDistrict, { district: ['hunan'] })).toEqual(['get', 'n']);
+	});
+
+	it('colours a group by its largest class among the chosen district’s records', () => {
+		// Tianping: 3 + 1 completed against 2 under construction.
+		expect(evaluate(groupClass(elevators, withDistrict, undefined, 'tianping'), group)).toBe(3);
+		// Hunan: the one in design, a constant.
+		expect(groupClass(elevators, withDistrict, undefined, 'hunan')).toBe(1);
+	});
+});

@@ -133,8 +133,8 @@ describe('shared programs', () => {
 
 /** Combinations of filter values of the clustered layers, as facets.json lists them. */
 const GROUPS = {
-	'elevator-retrofits': { properties: ['status', 'kind', 'year'], combos: [['completed', 'retrofit', '2021'], ['construction', 'retrofit', '2022'], [null, 'guidance-centre', null]] },
-	facilities: { properties: ['category', 'origin'], combos: [['community', 'register'], ['health', 'open-data'], ['market', 'register'], ['transport', 'open-data']] }
+	'elevator-retrofits': { properties: ['status', 'kind', 'year', 'district'], combos: [['completed', 'retrofit', '2021', 'tianping'], ['construction', 'retrofit', '2022', 'hunan'], [null, 'guidance-centre', null, null]] },
+	facilities: { properties: ['category', 'origin', 'district'], combos: [['community', 'register', 'tianping'], ['health', 'open-data', 'hunan'], ['market', 'register', null], ['transport', 'open-data', 'tianping']] }
 };
 
 // The browser skips MapLibre's style validation (validateStyle: false: the style is ours, and
@@ -157,13 +157,49 @@ describe('every style the page builds', () => {
 		{ lang, visible: all, filters, selected: null, overlay, opacity: Object.fromEntries([...all].map((id) => [id, 0.5])), order: [...LAYERS].reverse().map((l) => l.id) },
 		...LAYERS.filter((l) => l.style.interactive).map((l) => ({ lang, visible: all, filters: {}, selected: { layer: l.id, id: '1' } })),
 		// Clustered layers with their combinations (facets.json), filtered so their groups' numbers and colours are sums.
-		{ lang, visible: all, filters: { 'elevator-retrofits': { status: ['completed', 'construction'] }, facilities: { origin: ['register'] } }, selected: null, groups: GROUPS, opacity: { facilities: 0.5 } }
+		{ lang, visible: all, filters: { 'elevator-retrofits': { status: ['completed', 'construction'] }, facilities: { origin: ['register'] } }, selected: null, groups: GROUPS, opacity: { facilities: 0.5 } },
+		// Each district choice: its mask, and the groups and points alone of its records.
+		...['tianping', 'hunan', 'all'].map((district) => ({ lang, visible: all, filters: { facilities: { origin: ['register'] } }, selected: null, groups: GROUPS, district }))
 	]);
 
 	it('passes the style specification', () => {
 		for (const state of states) {
 			const errors = validateStyleMin(buildStyle('http://localhost:4173', state));
-			expect(errors.map((e) => e.message), JSON.stringify({ lang: state.lang, selected: state.selected, overlay: Boolean(state.overlay) })).toEqual([]);
+			expect(errors.map((e) => e.message), JSON.stringify({ lang: state.lang, selected: state.selected, overlay: Boolean(state.overlay), district: state.district })).toEqual([]);
 		}
+	});
+});
+
+describe('the district choice in the style', () => {
+	const styleFor = (district?: string) => buildStyle('http://x', { lang: 'zh', visible: new Set(LAYERS.map((l) => l.id)), filters: {}, selected: null, groups: GROUPS, district });
+	const layer = (district: string | undefined, id: string) => styleFor(district).layers.find((l) => l.id === id) as LayerSpecification & { filter?: unknown };
+	const test = (filter: unknown, properties: Record<string, unknown>, zoom = 14) => {
+		const parsed = expression.createExpression(filter, { type: 'boolean', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } } as never) as { value: { evaluate(g: unknown, f: unknown): boolean } };
+		return parsed.value.evaluate({ zoom }, { type: 1, properties });
+	};
+
+	it('draws only the chosen mask of the three the archive holds (all of them where a page has no choice)', () => {
+		const masks = ['tianping', 'hunan', 'all'];
+		for (const district of masks) expect(masks.filter((d) => test(layer(district, 'district-mask').filter, { d })), district).toEqual([district]);
+		expect(masks.filter((d) => test(layer(undefined, 'district-mask').filter, { d }))).toEqual(['all']);
+	});
+
+	it('draws a clustered layer’s points alone below z16 in the choice only, and every point from z16', () => {
+		const points = (district: string, properties: Record<string, unknown>, zoom: number) => test(layer(district, 'facilities').filter, properties, zoom);
+		expect(points('hunan', { alone: true, district: 'hunan' }, 14)).toBe(true);
+		expect(points('hunan', { alone: true, district: 'tianping' }, 14)).toBe(false);
+		expect(points('all', { alone: true, district: 'tianping' }, 14)).toBe(true);
+		expect(points('all', { alone: true }, 14)).toBe(false);
+		expect(points('hunan', { district: 'tianping' }, 16)).toBe(true);
+		expect(points('hunan', {}, 16)).toBe(true);
+		// Layers that are not clustered draw every feature whatever the choice.
+		expect(JSON.stringify(layer('hunan', 'protected-buildings').filter)).not.toContain('district');
+	});
+
+	it('numbers the groups with the chosen district’s records', () => {
+		const count = (district: string) => (layer(district, 'elevator-retrofits-group-count') as { layout: Record<string, unknown> }).layout['text-field'];
+		expect(JSON.stringify(count('tianping'))).toBe(JSON.stringify(['to-string', ['coalesce', ['get', 'c0'], 0]]));
+		expect(JSON.stringify(count('hunan'))).toBe(JSON.stringify(['to-string', ['coalesce', ['get', 'c1'], 0]]));
+		expect(JSON.stringify(count('all'))).toBe(JSON.stringify(['to-string', ['+', ['coalesce', ['get', 'c0'], 0], ['coalesce', ['get', 'c1'], 0]]]));
 	});
 });

@@ -40,4 +40,22 @@ describe('view state in the URL', () => {
 		expect(bad.walk).toEqual(DEFAULT_WALK);
 		expect(fromSearchParams(new URLSearchParams('from=121.44,31.2'), defaults, known).walk).toBeUndefined();
 	});
+
+	it('keeps the district choice as d=, and leaves it out when it is the default (null)', () => {
+		const view: ViewState = { ...defaults, district: 'hunan' };
+		const params = toSearchParams(view);
+		expect(params.get('d')).toBe('hunan');
+		expect([...params.keys()].slice(0, 2)).toEqual(['lang', 'd']);
+		expect(fromSearchParams(new URLSearchParams(params.toString()), defaults, known)).toEqual(view);
+		expect(toSearchParams({ ...defaults, district: null }).has('d')).toBe(false);
+		expect(toSearchParams(defaults).has('d')).toBe(false);
+		expect(fromSearchParams(new URLSearchParams('d=all'), defaults, known).district).toBe('all');
+		expect(fromSearchParams(new URLSearchParams(''), defaults, known).district).toBeUndefined();
+		expect(fromSearchParams(new URLSearchParams('d='), defaults, known).district).toBeUndefined();
+	});
+
+	it('keeps an unknown district as written (the page says it does not know it), but not a whole page of it', () => {
+		expect(fromSearchParams(new URLSearchParams('d=nowhere'), defaults, known).district).toBe('nowhere');
+		expect(fromSearchParams(new URLSearchParams(`d=${'x'.repeat(500)}`), defaults, known).district).toHaveLength(64);
+	});
 });
