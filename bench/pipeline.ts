@@ -31,7 +31,8 @@ export function pipelineBench(): Metrics {
 		build_seconds: { value: round(buildS), unit: 's', goal: '≤ 5 (cold full build, median of 5)' },
 		parse_seconds: { value: round(parseS), unit: 's', goal: 'reference: reading + parsing the inputs only' },
 		build_parse_ratio: { value: round(buildS / parseS), unit: '×', goal: '≤ 10' },
-		archive_bytes_total: { value: archives.reduce((s, a) => s + a.bytes, 0), unit: 'B', goal: 'smaller is better' },
+		// The registry's archives; the districts' first archives (a copy of part of thematic) are measured by bench/districts.ts.
+		archive_bytes_total: { value: archives.filter((a) => !a.district).reduce((s, a) => s + a.bytes, 0), unit: 'B', goal: 'smaller is better' },
 		largest_tile_bytes: { value: Math.max(...archives.map((a) => a.largestTileBytes)), unit: 'B', goal: '≤ 100000 (gzipped)' }
 	};
 }

@@ -50,6 +50,8 @@ export interface Groups {
 	byZoom: Map<number, PointFeature[]>;
 	/** Per group zoom, the indexes of the input features no other joins there. */
 	alone: Map<number, Set<number>>;
+	/** Per group zoom, each group's input features (by index), in the order of `byZoom`. */
+	members: Map<number, number[][]>;
 }
 
 /**
@@ -63,8 +65,9 @@ export function groupLayer(layer: LayerDef, features: readonly Feature[]): Group
 	const table = combinations(layer, features);
 	const byZoom = new Map<number, PointFeature[]>();
 	const alone = new Map<number, Set<number>>();
+	const members = new Map<number, number[][]>();
 	const zooms = groupZooms(layer);
-	if (!layer.cluster || zooms.length === 0) return { table, byZoom, alone };
+	if (!layer.cluster || zooms.length === 0) return { table, byZoom, alone, members };
 	const classes = groupClasses(layer);
 	const classOf = table.combos.map((combo) => comboClass(classes, table.properties, combo));
 	const points = features.flatMap((f, i) => (f.geometry?.type === 'Point' ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { c: table.of[i], i } }] : []));
@@ -82,6 +85,7 @@ export function groupLayer(layer: LayerDef, features: readonly Feature[]): Group
 	index.load(points);
 	for (const z of zooms) {
 		const groups: PointFeature[] = [];
+		const joined: number[][] = [];
 		const single = new Set<number>();
 		for (const g of index.getClusters([-180, -85, 180, 85], z)) {
 			const p = g.properties as Record<string, unknown>;
@@ -94,6 +98,7 @@ export function groupLayer(layer: LayerDef, features: readonly Feature[]): Group
 			// Per legend class, then for records of none (drawn in the layer's own colour, -1).
 			const sums = [...classes.keys(), -1].map((k) => counts.reduce((sum, [key, v]) => sum + (classOf[Number(key.slice(1))] === k ? v : 0), 0));
 			const top = largest(sums);
+			joined.push(index.getLeaves(Number(p.cluster_id), Infinity).map((leaf) => leaf.properties.i));
 			groups.push({
 				type: 'Feature',
 				geometry: { type: 'Point', coordinates: g.geometry.coordinates.map((v) => Math.round(v * 1e7) / 1e7) },
@@ -106,9 +111,10 @@ export function groupLayer(layer: LayerDef, features: readonly Feature[]): Group
 			});
 		}
 		byZoom.set(z, groups);
+		members.set(z, joined);
 		alone.set(z, single);
 	}
-	return { table, byZoom, alone };
+	return { table, byZoom, alone, members };
 }
 
 /**
@@ -117,21 +123,26 @@ export function groupLayer(layer: LayerDef, features: readonly Feature[]): Group
  * below `cluster.from` hold its groups (`<id>-clusters`) and the points that stand alone there,
  * flagged `alone`; the last archive zoom holds every point too, for the zooms the map overzooms
  * it to, where every point is drawn (src/lib/map/clusters.ts: `pointFilter`).
+ *
+ * `keep` (by input index) writes only some of the features: a district's first archive
+ * (scripts/pipeline/first-archives.ts). Its groups are the full archive's groups that hold a
+ * kept feature, so the table of combinations (facets.json) and every number stay those of the
+ * full archive, and nothing moves when the map swaps one archive for the other.
  */
-export function layerTiles(layer: LayerDef, features: readonly Feature[], tileFeatures: Feature[]): TileLayer[] {
-	const own: TileLayer = { name: layer.id, description: layer.description.en, features: tileFeatures, minZoom: layer.minzoom };
+export function layerTiles(layer: LayerDef, features: readonly Feature[], tileFeatures: Feature[], keep: (i: number) => boolean = () => true): TileLayer[] {
+	const own: TileLayer = { name: layer.id, description: layer.description.en, features: tileFeatures.filter((_, i) => keep(i)), minZoom: layer.minzoom };
 	if (!layer.cluster) return [own];
-	const { byZoom, alone } = groupLayer(layer, features);
+	const { byZoom, alone, members } = groupLayer(layer, features);
 	const points = new Map<number, Feature[]>();
 	for (let z: number = Math.max(ARCHIVE_ZOOMS.minZoom, layer.minzoom); z <= ARCHIVE_ZOOMS.maxZoom; z++) {
 		const single = alone.get(z);
 		const flagged = (f: Feature, i: number): Feature => (single?.has(i) ? { ...f, properties: { ...f.properties, alone: true } } : f);
-		if (!single) points.set(z, tileFeatures);
-		else if (z === ARCHIVE_ZOOMS.maxZoom) points.set(z, tileFeatures.map(flagged));
-		else points.set(z, tileFeatures.flatMap((f, i) => (single.has(i) ? [flagged(f, i)] : [])));
+		const shown = (i: number) => keep(i) && (!single || z === ARCHIVE_ZOOMS.maxZoom || single.has(i));
+		points.set(z, tileFeatures.flatMap((f, i) => (shown(i) ? [flagged(f, i)] : [])));
 	}
+	const groups = new Map([...byZoom].map(([z, gs]) => [z, gs.filter((_, g) => members.get(z)![g].some(keep))]));
 	return [
 		{ ...own, byZoom: points },
-		{ name: groupSourceLayer(layer), description: `${layer.description.en} (groups below z${layer.cluster.from})`, features: [], byZoom }
+		{ name: groupSourceLayer(layer), description: `${layer.description.en} (groups below z${layer.cluster.from})`, features: [], byZoom: groups }
 	];
 }

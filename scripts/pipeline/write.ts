@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARCHIVES, LAYERS, needsDetails, type ArchiveName, type LayerDef } from '../../src/lib/layers';
 import type { LayerFeature } from './layers';
@@ -10,7 +10,9 @@ import { maskFrame } from './districts';
 import { tileLayers } from './tile';
 import { groupTable, layerTiles } from './clusters';
 import { detailBucket } from '../../src/lib/layers/details';
-import { ARCHIVE_ZOOMS } from '../../src/lib/tiles/archives';
+import { ARCHIVE_ZOOMS, firstArchiveName } from '../../src/lib/tiles/archives';
+import { inFirstArchive } from './first-archives';
+import type { Covered } from './districts';
 import { streetNames } from './tours';
 import { encodeWalkGraph } from '../../src/lib/walk/graph';
 
@@ -18,7 +20,10 @@ import { encodeWalkGraph } from '../../src/lib/walk/graph';
 export { ARCHIVE_ZOOMS };
 
 export interface ArchiveStats {
-	archive: ArchiveName;
+	/** The file's name without `.pmtiles`: an archive of the registry, or a district's first archive (`thematic-<district>`). */
+	archive: string;
+	/** Set on a district's first archive: the district it is of (scripts/pipeline/first-archives.ts). */
+	district?: string;
 	bytes: number;
 	tileCount: number;
 	largestTileBytes: number;
@@ -28,7 +33,8 @@ export interface ArchiveStats {
 
 /**
  * Writes everything the site serves, all generated and gitignored:
- * `static/tiles/<archive>.pmtiles`, `static/data/<layer>.geojson`, the build report,
+ * `static/tiles/<archive>.pmtiles` (and, in a build of several districts, each one's first
+ * thematic archive), `static/data/<layer>.geojson`, the build report,
  * the district profile, and the photos the buildings use.
  */
 export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir: string): ArchiveStats[] {
@@ -48,22 +54,29 @@ export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir:
 	writeJson(join(dataDir, 'facets.json'), facetsOf(result));
 
 	const stats = ARCHIVES.map((archive) => writeArchive(archive, result, tilesDir));
+	// One district's reader opens on its own first archive; a build of one district needs none.
+	const firsts = result.covered.length > 1 ? result.covered.flatMap((c) => writeArchive('thematic', result, tilesDir, c) ?? []) : [];
+	stats.push(...firsts);
+	// The tiles directory is kept between builds (a server may be reading it): drop first archives this build did not write.
+	for (const file of readdirSync(tilesDir)) {
+		if (/^thematic-.+\.pmtiles$/.test(file) && !firsts.some((a) => `${a.archive}.pmtiles` === file)) rmSync(join(tilesDir, file));
+	}
 
 	for (const photo of result.photos) copyFileSync(join(sourcesDir, 'photos', photo), join(photosDir, photo));
 
 	writeWalkData(result, dataDir);
 	writeJson(join(dataDir, 'tours.json'), { tours: result.tours, streets: streetNames(result.layers.get('streets') ?? []) });
 	writeJson(join(dataDir, 'build-report.json'), reportOf(result, stats));
-	writeJson(join(dataDir, 'districts.json'), districtsOf(result));
+	writeJson(join(dataDir, 'districts.json'), districtsOf(result, new Set(firsts.map((a) => a.district))));
 	return stats;
 }
 
 /**
  * What the map needs of the districts at once (prerendered into the page): each one's boundary,
- * the box to frame it and its published figures; and the frame every mask covers (the map's
- * maxBounds), the same whichever district is chosen.
+ * the box to frame it, its published figures and its first thematic archive, where the build
+ * wrote one; and the frame every mask covers (the map's maxBounds), the same whichever district is chosen.
  */
-function districtsOf(result: BuildResult) {
+function districtsOf(result: BuildResult, firsts: ReadonlySet<string | undefined>) {
 	const round = (box: number[]) => box.map((v) => Math.round(v * 1e6) / 1e6) as [number, number, number, number];
 	return {
 		default: result.districts.some((d) => d.id === result.defaultDistrict) ? result.defaultDistrict : result.districts[0].id,
@@ -74,23 +87,35 @@ function districtsOf(result: BuildResult) {
 			name_en: d.name_en,
 			boundary: boundary.geometry,
 			bbox: round(bbox(boundary)),
-			figures: d.figures
+			figures: d.figures,
+			...(firsts.has(d.id) ? { first_archive: firstArchiveName(d.id) } : {})
 		}))
 	};
 }
 
-function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: string): ArchiveStats {
+/** One archive of the registry; with `first`, that district's first archive of it instead (undefined when it would hold nothing). */
+function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: string, first: Covered): ArchiveStats | undefined;
+function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: string): ArchiveStats;
+function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: string, first?: Covered): ArchiveStats | undefined {
 	const layers = LAYERS.filter((l) => l.archive === archive);
 	const attribution = [...new Set(layers.flatMap((l) => l.sources).map((id) => SOURCES.find((s) => s.id === id)?.attribution).filter(Boolean))].join(' · ');
-	const { archive: bytes, stats } = tileLayers(
+	const wanted = first && inFirstArchive(first);
+	const tileInput = layers.flatMap((l) => {
+		const features = result.layers.get(l.id) ?? [];
+		const kept = wanted ? features.map(wanted) : undefined;
 		// A clustered layer also has its groups below the zoom each point shows from (scripts/pipeline/clusters.ts).
-		layers.flatMap((l) => layerTiles(l, result.layers.get(l.id) ?? [], forTiles(l, result.layers.get(l.id) ?? []))),
-		{ ...ARCHIVE_ZOOMS, name: `hengfu-${archive}`, description: `${result.districts.map((d) => d.name_en).join(', ')}: ${archive} layers`, attribution }
-	);
-	writeFileSync(join(tilesDir, `${archive}.pmtiles`), bytes);
+		return layerTiles(l, features, forTiles(l, features), kept && ((i) => kept[i]));
+	});
+	if (first && !tileInput.some((t) => t.features.length || [...(t.byZoom?.values() ?? [])].some((fs) => fs.length))) return undefined;
+	const name = first ? firstArchiveName(first.district.id) : archive;
+	const description = first
+		? `${first.district.name_en}: the ${archive} layers its map shows first (what a build of it alone holds)`
+		: `${result.districts.map((d) => d.name_en).join(', ')}: ${archive} layers`;
+	const { archive: bytes, stats } = tileLayers(tileInput, { ...ARCHIVE_ZOOMS, name: `hengfu-${name}`, description, attribution });
+	writeFileSync(join(tilesDir, `${name}.pmtiles`), bytes);
 	// Features per registry layer (a clustered layer's groups are not features of their own).
 	const featuresPerLayer = Object.fromEntries(layers.map((l) => [l.id, stats.featuresPerLayer[l.id] ?? 0]));
-	return { archive, bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer };
+	return { archive: name, ...(first ? { district: first.district.id } : {}), bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer };
 }
 
 /** The pedestrian graph (binary, see src/lib/walk/graph.ts) and the browser geocoder's streets and anchors. */

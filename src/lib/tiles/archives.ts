@@ -4,3 +4,10 @@
  * pipeline, which writes the archives, and the map style, which names their tiles directly.
  */
 export const ARCHIVE_ZOOMS = { minZoom: 12, maxZoom: 15 } as const;
+
+/**
+ * A district's first thematic archive (`static/tiles/thematic-<district>.pmtiles`), written when a
+ * build covers more than one district: what that district's reader needs first, the full
+ * `thematic` archive following once the map is idle (scripts/pipeline/first-archives.ts, src/lib/map/thematic.ts).
+ */
+export const firstArchiveName = (district: string) => `thematic-${district}`;
