@@ -76,6 +76,10 @@ function main(): void {
 	for (const [id, fs] of result.layers) console.log(`  ${id.padEnd(22)} ${String(fs.length).padStart(5)} (${ids.map((d) => fs.filter((f) => f.properties.district === d).length).join(' / ')})`);
 	for (const m of result.registers.mismatches) console.log(`  ${m.register} ${m.id}: the source says ${m.claimed}, the point lies in ${m.lies_in ?? 'no covered district'}`);
 
+	const same = result.sameName;
+	console.log(`\nsame-name listings: ${same.pairs.length} pairs, ${same.merged} listings merged into another (same street, within ${same.limit_m} m; build-report.json, same_name)`);
+	for (const p of same.pairs) console.log(`  ${p.merged ? 'merged' : 'apart '} ${p.name}: ${p.a.address ?? p.a.id} / ${p.b.address ?? p.b.id}: ${p.reason}`);
+
 	const missing = result.streetTables.neverWidenedUnmatched;
 	if (missing.length) console.log(`\nnever-widened roads listed but not drawn (in build-report.json, streets): ${missing.length}`);
 	for (const m of missing) console.log(`  ${m.name_zh} (${m.status}): ${m.reason}`);

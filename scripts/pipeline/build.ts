@@ -8,6 +8,7 @@ import type { District } from '../../src/lib/schema/district';
 import { buildingFeatures } from './buildings';
 import { conflateProtectedBuildings, type Clipped, type MatchCount } from './conflate/buildings';
 import { joinFootprints } from './conflate/footprints';
+import type { SameNameReport } from './conflate/same-name';
 import { intersectsArea, ringsOf } from '../../src/lib/geo/geometry';
 import { ALL_DISTRICTS } from '../../src/lib/schema/district';
 import { clipToCoverage, coverage, coverDistricts, loadDistrictRegistry, maskFrame, outsideMask, selectDistrict, type Area, type Covered, type DistrictProblem } from './districts';
@@ -53,6 +54,8 @@ export interface BuildResult {
 	counts: SourceCount[];
 	rejected: Rejection[];
 	matches: MatchCount[];
+	/** Every pair of listings sharing a name, merged or not, and why. */
+	sameName: SameNameReport;
 	streetTables: StreetTables;
 	/** Per district id: each published figure beside the portal's own count. */
 	figures: Record<string, FigureCheck[]>;
@@ -209,6 +212,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		counts,
 		rejected,
 		matches,
+		sameName: conflated.sameName,
 		streetTables: streetBuild.tables,
 		figures: Object.fromEntries(covered.map((c) => [c.district.id, checkFigures(c, layers)])),
 		walk: streetBuild.walk,

@@ -205,6 +205,7 @@ export function reportOf(result: BuildResult, stats: ArchiveStats[]) {
 		layers: LAYERS.map((l) => ({ id: l.id, ...countsOf(result.layers.get(l.id) ?? []) })),
 		figures: result.figures,
 		conflation: result.matches,
+		same_name: result.sameName,
 		streets: result.streetTables,
 		registers: result.registers,
 		walk: result.walk.report,

@@ -1,12 +1,15 @@
 import type { Feature, Geometry } from 'geojson';
 import { addressesMatch, namesMatch, normalizedNamesMatch, normalizeName, oppositeSides, parseAddress, type ParsedAddress } from '../../../src/lib/geo/address';
-import { BATCHES, BATCH_YEARS, RELIC_LEVELS, type ProtectedBuilding } from '../../../src/lib/schema/protected-building';
-import type { SourceFeature } from '../validate';
-import { differentForeignStreets, parseForeignAddress, titleCase, type ForeignNameRow } from '../streets/foreign';
+import { BATCHES, BATCH_YEARS, type ProtectedBuilding } from '../../../src/lib/schema/protected-building';
+import { differentForeignStreets, parseForeignAddress, type ForeignNameRow } from '../streets/foreign';
+import { applyRelic, fromExcellent, fromRelic, RANK, yearFrom, type Clipped, type Draft, type Method } from './draft';
+import { englishName, onlyAKind } from './english';
 import { anchorOf, contains, isArea, metres } from './geo';
 import { matchOneToOne, type Pair } from './match';
+import { mergeSameName, type SameNameReport } from './same-name';
 
-export type Clipped = SourceFeature & { properties: { in_district: boolean; district: string | null } };
+export { builtIn, type Clipped } from './draft';
+export { englishName, onlyAKind } from './english';
 
 export interface ConflateInput {
 	/** 上海市优秀历史建筑 (Shanghai Library): the authority for listing and batch. */
@@ -36,28 +39,13 @@ export interface MatchCount {
 	byMethod: Record<string, number>;
 }
 
-/** 'other-street': near, but its address is on another street than the listing's: the other door of a building on two streets, or the building across the corner. */
-type Method = 'name' | 'address' | 'footprint' | 'proximity' | 'other-street';
-const RANK: readonly Method[] = ['name', 'address', 'footprint', 'proximity', 'other-street'];
-
 /** Search radii: a same-name record may sit a block away (geocoded to a lane entrance); a nameless one must be next door. */
 const NAME_RADIUS_M = 200;
 const PROXIMITY_M = { relic: 20, osm: 15, atlas: 25, vs: 30 } as const;
 
-interface Draft {
-	geometry: Geometry;
-	anchor: [number, number];
-	names: string[];
-	address: string | null;
-	props: Partial<ProtectedBuilding> & { id: string; name_zh: string };
-	sourceIds: string[];
-	match: string[];
-	district: string | null;
-}
-
 /** One record per real building: the listings merged, then enriched from OSM, the 645 atlas and Virtual Shanghai. */
-export function conflateProtectedBuildings(input: ConflateInput): { features: Feature<Geometry, ProtectedBuilding>[]; matches: MatchCount[] } {
-	const drafts = input.excellent.map(fromExcellent);
+export function conflateProtectedBuildings(input: ConflateInput): { features: Feature<Geometry, ProtectedBuilding>[]; matches: MatchCount[]; sameName: SameNameReport } {
+	let drafts = input.excellent.map(fromExcellent);
 	const matches: MatchCount[] = [];
 
 	const relicPairs = pairs(drafts, input.relics, (f) => [String(f.properties.nameS)], (f) => String(f.properties.address ?? ''), PROXIMITY_M.relic);
@@ -73,6 +61,12 @@ export function conflateProtectedBuildings(input: ConflateInput): { features: Fe
 	const osmMatches = matchOneToOne(osmPairs, RANK);
 	matches.push(count('osm-heritage', input.osm.length, osmMatches));
 	for (const [target, pair] of osmMatches) applyOsm(drafts[target], input.osm[pair.candidate], pair);
+
+	// Once OSM has given footprints, so a merged building keeps the better of its listings' positions;
+	// before the atlas and Virtual Shanghai, so they match the one record where it stands.
+	const sameName = mergeSameName(drafts);
+	drafts = sameName.drafts;
+	matches.push(sameNameCount(sameName.report));
 
 	const atlasPairs = pairs(drafts, input.atlas, (f) => [String(f.properties.title)], (f) => String(f.properties.xian_di_zhi ?? ''), PROXIMITY_M.atlas);
 	const atlasMatches = matchOneToOne(atlasPairs, RANK);
@@ -94,7 +88,7 @@ export function conflateProtectedBuildings(input: ConflateInput): { features: Fe
 	for (const [target, pair] of vsMatches) applyVirtualShanghai(drafts[target], input.virtualShanghai[pair.candidate], pair);
 
 	const features = drafts.map((d) => finish(d, input.photos)).sort((a, b) => (a.properties.id < b.properties.id ? -1 : 1));
-	return { features, matches };
+	return { features, matches, sameName: sameName.report };
 }
 
 function pairs(
@@ -177,70 +171,6 @@ export function modernAddress(address: unknown, modernOf: ReadonlyMap<string, st
 	return doors && Number(doors[1]) % 2 === Number(doors[2]) % 2 ? `${street}${doors[1]}-${doors[2]}号` : '';
 }
 
-function fromExcellent(f: Clipped): Draft {
-	const p = f.properties;
-	const batch = BATCHES.find((b) => b === p.batch) ?? null;
-	const names = [String(p.nameS), ...((p.csv_names as string[] | null) ?? [])];
-	return {
-		geometry: f.geometry,
-		anchor: anchorOf(f.geometry),
-		names,
-		address: (p.address as string) || null,
-		props: {
-			id: `ehb-${uriTail(p.uri)}`,
-			name_zh: String(p.nameS),
-			name_pinyin: (p.nameE as string) || null,
-			address: (p.address as string) || null,
-			excellent: true,
-			batch,
-			batch_source: batch ? 'shl-excellent-buildings' : null,
-			description: (p.des as string) || null,
-			wiki_url: (p.wiki_url as string) || null,
-			photo: (p.photo_url as string) || null,
-			...yearFrom(p.construction_year as string | null, 'shl')
-		},
-		sourceIds: [`shl:${uriTail(p.uri)}`],
-		match: [],
-		district: p.district
-	};
-}
-
-function fromRelic(f: Clipped): Draft {
-	const p = f.properties;
-	const draft: Draft = {
-		geometry: f.geometry,
-		anchor: anchorOf(f.geometry),
-		names: [String(p.nameS)],
-		address: (p.address as string) || null,
-		props: {
-			id: `relic-${uriTail(p.uri)}`,
-			name_zh: String(p.nameS),
-			name_pinyin: (p.nameE as string) || null,
-			address: (p.address as string) || null,
-			excellent: false,
-			batch: null,
-			batch_source: null,
-			description: (p.des as string) || null
-		},
-		sourceIds: [],
-		match: [],
-		district: p.district
-	};
-	applyRelic(draft, f, null);
-	// Only for a relic of its own: one merged into a listing may be one house of a lane (张元济故居 in 上方花园).
-	Object.assign(draft.props, builtIn(p.des));
-	return draft;
-}
-
-function applyRelic(draft: Draft, f: Clipped, pair: Pair<Method> | null): void {
-	const type = String(f.properties.type);
-	draft.props.relic_level = RELIC_LEVELS.find((level) => type.includes(level)) ?? null;
-	draft.props.red_site = type.includes('红色旅游景点');
-	draft.props.description ??= (f.properties.des as string) || null;
-	draft.sourceIds.push(`shl:${uriTail(f.properties.uri)}`);
-	if (pair) draft.match.push(`relic:${pair.method}`);
-}
-
 function osmNames(f: Clipped): string[] {
 	const p = f.properties;
 	return ['name', 'name:zh', 'name:zh-Hans', 'old_name', 'alt_name'].map((k) => p[k]).filter((v): v is string => typeof v === 'string');
@@ -300,35 +230,6 @@ function applyVirtualShanghai(draft: Draft, f: Clipped, pair: Pair<Method>): voi
 	draft.match.push(`vs:${pair.method}`);
 }
 
-const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'at', 'a', 'an']);
-
-/**
- * An English name as the panel should show it, or null. A value in Chinese is no English name (one
- * OSM way has its two names swapped); a name written all in capitals, as Virtual Shanghai writes many
- * ("KING'S LYNN APARTMENTS"), is set in title case, but a one-word acronym (YMCA) stays as it is.
- */
-export function englishName(value: unknown): string | null {
-	if (typeof value !== 'string') return null;
-	const name = value.replace(/\s+/g, ' ').trim();
-	if (!/[A-Za-z]/.test(name) || /\p{Script=Han}/u.test(name)) return null;
-	if (name !== name.toUpperCase() || !name.includes(' ')) return name;
-	return titleCase(name)
-		.split(' ')
-		.map((word, i) => (i > 0 && SMALL_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word))
-		.join(' ');
-}
-
-/** Words that say what a building was, not which one: Virtual Shanghai names many records only so. */
-const KIND_WORDS = new Set(
-	'primary junior senior high middle school schools kindergarten girl girls boys hospital clinic residential residence complex apartment apartments house houses temple church garden playground ball game sports field public bath toilets post office camp military american refugee factory restaurant bank jetty cemetery muslim warehouse police station sub and of no the'.split(' ')
-);
-
-/** "Residential Complex", "Hospital", "Primary School No. 1": a kind of building, which the panel must not show as its name. */
-export function onlyAKind(name: string): boolean {
-	const words = name.toLowerCase().match(/[a-z]+/g) ?? [];
-	return words.length > 0 && words.every((w) => KIND_WORDS.has(w));
-}
-
 function finish(d: Draft, photos: ReadonlySet<string>): Feature<Geometry, ProtectedBuilding> {
 	const photo = d.props.photo && photos.has(d.props.photo) ? d.props.photo : null;
 	const commonsName = photo?.replace(/^\d+px-/, '') ?? null;
@@ -364,37 +265,25 @@ function finish(d: Draft, photos: ReadonlySet<string>): Feature<Geometry, Protec
 		lat: d.anchor[1],
 		source_ids: d.sourceIds.join(';'),
 		match: d.match.join(';'),
+		merged_listings_zh: d.props.merged_listings_zh ?? null,
+		merged_listings_en: d.props.merged_listings_en ?? null,
 		in_district: d.district !== null, district: d.district
 	};
 	return { type: 'Feature', geometry: d.geometry, properties: props };
-}
-
-/**
- * The year a relic's description says it was built ("主楼始建于1920年"), when it says so in as many
- * words and names one year only: the listing's own account, taken before OSM's start_date (which
- * says 1948 for 宋庆龄故居, built in 1920).
- */
-export function builtIn(description: unknown): Pick<ProtectedBuilding, 'year_built' | 'year_text'> | Record<string, never> {
-	if (typeof description !== 'string') return {};
-	const years = new Set([...description.matchAll(/(?:始建|建成|建|落成)于(?:公元)?(1[89]\d\d|20[0-2]\d)年/g)].map((m) => m[1]));
-	if (years.size !== 1) return {};
-	const [year] = years;
-	return { year_built: Number(year), year_text: `${year} (shl)` };
-}
-
-/** The first plausible four-digit year in a free-text date ("1928 1932增建", "1912~1932", "不详"). */
-function yearFrom(text: string | null | undefined, source: string): Pick<ProtectedBuilding, 'year_built' | 'year_text'> | Record<string, never> {
-	if (!text) return {};
-	const m = /(1[89]\d\d|20[0-2]\d)/.exec(String(text));
-	return m ? { year_built: Number(m[1]), year_text: `${String(text).trim()} (${source})` } : {};
-}
-
-function uriTail(uri: unknown): string {
-	return String(uri).split('/').pop() ?? String(uri);
 }
 
 function count(source: string, candidates: number, matched: Map<number, Pair<Method>>): MatchCount {
 	const byMethod: Record<string, number> = {};
 	for (const p of matched.values()) byMethod[p.method] = (byMethod[p.method] ?? 0) + 1;
 	return { source, candidates, matched: matched.size, byMethod };
+}
+
+/** Same-name listings in the conflation counts: pairs found, listings merged into another, by verdict. */
+function sameNameCount(report: SameNameReport): MatchCount {
+	const byMethod: Record<string, number> = {};
+	for (const p of report.pairs) {
+		const reason = p.merged ? 'merged' : p.reason.replace(/:.*$/, '');
+		byMethod[reason] = (byMethod[reason] ?? 0) + 1;
+	}
+	return { source: 'same-name listings', candidates: report.pairs.length, matched: report.merged, byMethod };
 }

@@ -37,6 +37,7 @@ export const protectedBuildings: LayerDef = {
 		{ key: 'architect', label: { zh: '建筑师', en: 'Architect' } },
 		{ key: 'batch', label: { zh: '优秀历史建筑批次', en: 'Listing batch' } },
 		{ key: 'relic_level', label: { zh: '文物保护级别', en: 'Relic protection level' } },
+		{ key: 'merged_listings', label: { zh: '名录合并', en: 'Merged listings' }, lang: true },
 		{ key: 'description', label: { zh: '简介', en: 'Description' } }
 	],
 	searchable: ['name_zh', 'name_en', 'name_pinyin', 'name_historic', 'name_historic_en', 'address', 'address_historic', 'architect'],

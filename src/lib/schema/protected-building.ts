@@ -37,6 +37,8 @@ export const protectedBuilding = z.object({
 	lat: field(z.number(), 'Latitude of the building\'s point, WGS84', '建筑点位纬度（WGS84）'),
 	source_ids: field(z.string(), 'Every source record merged here, ";"-separated', '合并到本记录的各来源记录，以分号分隔'),
 	match: field(z.string(), 'How each secondary source was matched', '各辅助来源的匹配方式'),
+	merged_listings_zh: field(nullableText, 'Where listings of one name on one street were merged as one building: each listing\'s address, kind, id and point, how far apart, and which position was kept (Chinese)', '同一路上同名的多条名录合并为一幢时：各名录的地址、类别、编号与坐标、相距多远、采用了哪个位置（中文）'),
+	merged_listings_en: field(nullableText, 'The same in English', '同上（英文）'),
 	in_district: field(z.boolean(), 'Inside one of the subdistricts the portal covers (false: in the 300 m context around them)', '是否在门户所覆盖的街道范围内（false：周边 300 米范围）'),
 	district: field(z.string().nullable(), 'The subdistrict it lies in (tianping, hunan); null in the 300 m context around them', '所在街道（tianping 天平、hunan 湖南）；在周边 300 米范围内为 null')
 });

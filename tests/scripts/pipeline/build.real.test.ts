@@ -67,6 +67,22 @@ describe.skipIf(!existsSync(dir))('the whole pipeline on the real bundle (both d
 		expect(byName('西湖公寓').match).toContain('vs:other-street');
 	});
 
+	it('holds 国际礼拜堂 to one record at 衡山路53号 with its footprint, saying where its two listings put it', () => {
+		const chapels = buildings.filter((f) => f.properties.name_zh === '国际礼拜堂');
+		expect(chapels).toHaveLength(1);
+		const [chapel] = chapels;
+		expect(chapel.properties).toMatchObject({ address: '衡山路53号', geometry_source: 'osm-footprint', protection: 'both', excellent: true, relic_level: '上海市文物保护单位' });
+		expect(chapel.geometry.type).not.toBe('Point');
+		expect(chapel.properties.merged_listings_zh).toContain('徐汇区衡山路58号');
+		expect(chapel.properties.merged_listings_en).toMatch(/衡山路53号.*\d+ m apart, the OSM footprint at 衡山路53号 is kept/);
+		const pair = first.result.sameName.pairs.find((p) => p.name === '国际礼拜堂')!;
+		expect(pair).toMatchObject({ merged: true });
+		expect(pair.distance_m).toBeGreaterThan(250);
+		// Same name, other streets: the hotel's two buildings stay two.
+		expect(buildings.filter((f) => f.properties.name_zh === '东湖宾馆')).toHaveLength(2);
+		expect(first.result.sameName.pairs.find((p) => p.name === '东湖宾馆')?.reason).toBe('different streets: 东湖路 / 淮海中路');
+	});
+
 	it('names metro stations in English after their street where the station bears the street’s name', () => {
 		const stations = first.result.layers.get('metro-stations')!;
 		expect(stations.find((f) => f.properties.name_zh === '衡山路')?.properties.name_en).toBe('Hengshan Road');
