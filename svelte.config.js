@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './scripts/server/csp-directives.js';
 
 // HENGFU_STATIC_DIR / HENGFU_BUILD_DIR build a second site from other data beside the real one
 // (the browser tests' fixture site); by default the pipeline writes static/ and the site is build/.
@@ -13,6 +14,9 @@ export default {
 		files: { assets: staticDir },
 		// Every page and endpoint is prerendered: the site is a folder of static files
 		// that the project's own server (scripts/serve.ts) or any object store can serve.
-		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true })
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
+		// Each prerendered page carries the policy as a <meta> with the hashes of its inline
+		// bootstrap; the server's header adds those same hashes (scripts/server/headers.ts).
+		csp: { mode: 'hash', directives: CSP_DIRECTIVES }
 	}
 };

@@ -3,25 +3,13 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Stats } from 'node:fs';
+import { cspHeader } from './csp-directives.js';
 
 /**
- * Only this origin may supply anything. The exceptions are what the map needs: MapLibre starts its
- * workers from blob: URLs and uses data:/blob: images (sprites, canvases); SvelteKit's prerendered
- * pages boot with an inline script and Svelte may emit inline styles.
+ * The site's policy without any page's script hashes (csp-directives.js): what errors, redirects,
+ * scripts and non-HTML documents get. Pages get it plus their own hashes (page-policy.ts).
  */
-export const CONTENT_SECURITY_POLICY = [
-	"default-src 'self'",
-	"script-src 'self' 'unsafe-inline'",
-	"style-src 'self' 'unsafe-inline'",
-	"img-src 'self' data: blob:",
-	"worker-src 'self' blob:",
-	'child-src blob:',
-	"connect-src 'self' data: blob:",
-	"font-src 'self' data:",
-	"object-src 'none'",
-	"base-uri 'self'",
-	"frame-ancestors 'none'"
-].join('; ');
+export const CONTENT_SECURITY_POLICY = cspHeader();
 
 /** On every response: a browser must never guess a type, e.g. run a tile or a CSV as a page or script. */
 export const NOSNIFF_HEADERS: Readonly<Record<string, string>> = { 'X-Content-Type-Options': 'nosniff' };

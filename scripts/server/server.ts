@@ -7,7 +7,7 @@
  * file-system events empty (file-cache.ts), larger files are one pread (open-files.ts); and every
  * response's headers go out in a single writeHead call instead of one setHeader per header.
  */
-import { createReadStream, type Stats } from 'node:fs';
+import { createReadStream, readFileSync, type Stats } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream';
@@ -18,6 +18,7 @@ import { FileCache } from './file-cache';
 import { acceptsGzip, cacheControl, etagOf, httpDate, isNotModified, NOSNIFF_HEADERS, rangeStillValid, SECURITY_HEADERS } from './headers';
 import { isCompressible, isDocument, mimeType } from './mime';
 import { MAX_SYNC_READ, readRangeSync } from './open-files';
+import { pagePolicy } from './page-policy';
 import { parseRange, type RangeResult } from './range';
 import { resolveRequestPath, type Resolved, type StatFn } from './resolve';
 
@@ -88,7 +89,7 @@ function handle(site: Site, req: IncomingMessage, res: ServerResponse): Promise<
 function sendFile(site: Site, req: IncomingMessage, res: ServerResponse, file: string, stats: Stats, pathname: string, status = 200): Promise<void> | void {
 	const compressible = isCompressible(file);
 	const useGzip = compressible && req.headers.range === undefined && acceptsGzip(req.headers);
-	const security = isDocument(file) || status !== 200 ? SECURITY : NOSNIFF;
+	const security = securityHeaders(site, file, stats, status);
 	const headers: HeaderList = [...security];
 	if (compressible) headers.push('Vary', 'Accept-Encoding');
 
@@ -120,6 +121,19 @@ function sendFile(site: Site, req: IncomingMessage, res: ServerResponse, file: s
 	}
 	headers.push('Content-Encoding', 'gzip');
 	return sendGzip(req, res, status, headers, file, stats);
+}
+
+/**
+ * Pages get the policy with their own bootstrap's hashes (worked out once per version of the file);
+ * other documents and every error answer the plain policy; data and tiles nosniff alone.
+ */
+function securityHeaders(site: Site, file: string, stats: Stats, status: number): readonly string[] {
+	if (!file.endsWith('.html')) return isDocument(file) || status !== 200 ? SECURITY : NOSNIFF;
+	return site.files.memo(
+		`\0policy:${file}`,
+		() => Object.entries({ ...SECURITY_HEADERS, 'Content-Security-Policy': pagePolicy((site.files.body(file, stats) ?? readFileSync(file)).toString('utf8')) }).flat(),
+		() => true
+	);
 }
 
 /** Bytes start..end (inclusive) of `file`: from memory for small files, one read for short ranges, streamed otherwise. */

@@ -17,13 +17,19 @@ describe('Content-Security-Policy', () => {
 	});
 
 	it('allows nothing off-site: only keywords and local schemes, never a host or wildcard', () => {
-		const local = new Set(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:']);
+		const local = new Set(["'self'", "'none'", "'unsafe-hashes'", 'data:', 'blob:']);
 		expect(directives.get('default-src')).toEqual(["'self'"]);
 		for (const [name, sources] of directives) {
-			for (const source of sources) expect(local.has(source), `${name} ${source}`).toBe(true);
+			for (const source of sources) expect(local.has(source) || /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source), `${name} ${source}`).toBe(true);
 		}
 		expect(directives.get('object-src')).toEqual(["'none'"]);
 		expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+	});
+
+	it('never allows inline scripts, event handlers or styles wholesale', () => {
+		expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-inline'");
+		expect(directives.get('script-src')).toEqual(["'self'"]);
+		expect(directives.get('style-src')).toEqual(["'self'"]);
 	});
 
 	it('never allows eval', () => {

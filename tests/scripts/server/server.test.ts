@@ -253,6 +253,17 @@ describe('static server', () => {
 		}
 	});
 
+	it('adds a page’s own bootstrap hash from its <meta> policy, for that page only, and follows a rebuild', async () => {
+		const page = (hash: string) => `<!doctype html><head><meta http-equiv="content-security-policy" content="script-src 'self' '${hash}'"></head><body>x</body>`;
+		mkdirSync(join(root, 'hashed'));
+		writeFileSync(join(root, 'hashed', 'index.html'), page('sha256-AAAA'));
+		const scriptSrc = async (path: string) => /script-src ([^;]*)/.exec((await get(path)).headers['content-security-policy'] as string)?.[1];
+		expect(await scriptSrc('/hashed/')).toBe("'self' 'sha256-AAAA'");
+		expect(await scriptSrc('/')).toBe("'self'");
+		writeFileSync(join(root, 'hashed', 'index.html'), page('sha256-BBBB'));
+		await expect.poll(() => scriptSrc('/hashed/')).toBe("'self' 'sha256-BBBB'");
+	});
+
 	it('sends data (tiles, JSON) with nosniff only: the document policy cannot apply to them', async () => {
 		writeFileSync(join(root, 'layer.json'), '{"type":"FeatureCollection","features":[]}');
 		const etag = (await get('/x.pmtiles')).headers.etag as string;
