@@ -1,6 +1,7 @@
 import { LAYERS } from '../layers';
 import type { Lang } from '../layers/types';
 import type { LayerFilters } from '../map/filters';
+import { MODES, type ModeFields, type ModeId } from '../modes';
 import type { PlanState, TourState, ViewState, WalkState } from './url';
 
 /** Tianping's centre and a zoom that shows the whole subdistrict on a laptop screen. */
@@ -23,6 +24,7 @@ export class MapView {
 	layers = $state<string[]>(DEFAULT_VIEW.layers);
 	filters = $state<LayerFilters>({});
 	selected = $state<{ layer: string; id: string } | null>(null);
+	// The modes (src/lib/modes/), one field each, at most one open.
 	walk = $state<WalkState | null>(null);
 	tour = $state<TourState | null>(null);
 	plan = $state<PlanState | null>(null);
@@ -41,15 +43,14 @@ export class MapView {
 		this.layers = view.layers;
 		this.filters = view.filters;
 		this.selected = view.selected;
-		this.walk = view.walk ?? null;
-		this.tour = view.tour ?? null;
-		this.plan = view.plan ?? null;
+		for (const mode of MODES) (this as Record<ModeId, unknown>)[mode.id] = view[mode.id] ?? null;
 		this.opacity = view.opacity ?? {};
 		this.order = view.order ?? [];
 	}
 
 	snapshot(): ViewState {
-		return $state.snapshot({ lang: this.lang, district: this.district, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, walk: this.walk, tour: this.tour, plan: this.plan, opacity: this.opacity, order: this.order }) as ViewState;
+		const modes = Object.fromEntries(MODES.map((m) => [m.id, this[m.id]])) as ModeFields;
+		return $state.snapshot({ lang: this.lang, district: this.district, center: this.center, zoom: this.zoom, layers: this.layers, filters: this.filters, selected: this.selected, ...modes, opacity: this.opacity, order: this.order }) as ViewState;
 	}
 
 	toggleLayer(id: string, on: boolean): void {
