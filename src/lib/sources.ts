@@ -32,6 +32,11 @@ export const CREDITS: Record<string, SourceCredit> = {
 	'645-parks': BOOK645,
 	'645-residences': BOOK645,
 	'645-theatres': BOOK645,
+	'645-trams': BOOK645,
+	'645-tram-stops': BOOK645,
+	'645-trolleybuses': BOOK645,
+	'645-trolleybus-stops': BOOK645,
+	'645-places-1928': BOOK645,
 	'wikidata-places': { attribution: 'Wikidata', licence: 'CC0 1.0', short: 'CC0', link: 'https://www.wikidata.org/' },
 	'virtual-shanghai': { attribution: 'Virtual Shanghai', licence: 'cite the Virtual Shanghai project', short: 'cited', link: 'https://www.virtualshanghai.net/' },
 	'hengfu-registers': {
