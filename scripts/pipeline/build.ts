@@ -26,6 +26,7 @@ import { ANCHOR_SOURCES, anchorsFromSources, STREET_NETWORK_BBOX, streetLinesFro
 import { buildRegisterLayers, type RegisterLayers } from './registers';
 import type { RegisterFeature } from './registers/place';
 import { sourceFacts, type SourceFact } from './source-facts';
+import { english, msg, render, type Message } from '../../src/lib/i18n/messages';
 
 export interface FigureCheck {
 	key: string;
@@ -33,7 +34,8 @@ export interface FigureCheck {
 	published: number;
 	source: string;
 	computed: number | null;
-	/** How the count was made, or why there is none: English and Chinese. */
+	/** How the count was made, or why there is none: a catalogue message, and its text in English and Chinese for JSON readers. */
+	message: Message;
 	note: string;
 	note_zh: string;
 }
@@ -274,29 +276,21 @@ export function knownNames(streets: readonly { properties: { name?: unknown; nam
  * The never-widened roads beside the published figure: only roads an official list confirms are
  * counted; the note counts each state, by road name, over the list's roads in this build's area.
  */
-export function neverWidenedFigure(features: readonly LayerFeature[]): { value: number; note: string; note_zh: string } {
+export function neverWidenedFigure(features: readonly LayerFeature[]): { value: number; message: Message } {
 	const roads = (state: string) => new Set(features.filter((f) => f.properties.never_widened === state).map((f) => f.properties.name)).size;
 	const [confirmed, reported, candidates] = [roads('confirmed'), roads('reported'), roads('candidate')];
-	return {
-		value: confirmed,
-		note: `${confirmed} confirmed · ${reported} reported · ${candidates} candidates: the listed roads in the district and the 300 m around it; only roads an official list confirms are counted`,
-		note_zh: `已确认 ${confirmed} 条 · 有报道 ${reported} 条 · 候选 ${candidates} 条：名单中位于街道及周边 300 米内的道路；只计官方名单确认的道路`
-	};
+	return { value: confirmed, message: msg('figure.neverWidened', { confirmed, reported, candidates }) };
 }
 
 /** Each published figure beside what the portal can count; null where no source lets us count it. */
 function checkFigures({ district, boundary, context }: Covered, layers: Map<string, LayerFeature[]>): FigureCheck[] {
 	const inDistrict = (id: string, where: (f: LayerFeature) => boolean = () => true) =>
 		(layers.get(id) ?? []).filter((f) => f.properties.district === district.id && where(f)).length;
-	const computed: Record<string, () => { value: number | null; note: string; note_zh: string }> = {
+	const computed: Record<string, () => { value: number | null; message: Message }> = {
 		protected_buildings: () => {
 			const excellent = inDistrict('protected-buildings', (f) => f.properties.excellent === true);
 			const relics = inDistrict('protected-buildings', (f) => f.properties.protection === 'relic');
-			return {
-				value: inDistrict('protected-buildings'),
-				note: `${excellent} 优秀历史建筑 (excellent historic buildings) + ${relics} 文物保护单位 (heritage sites) not also listed`,
-				note_zh: `优秀历史建筑 ${excellent} 处，另有未同时列入的文物保护单位 ${relics} 处`
-			};
+			return { value: inDistrict('protected-buildings'), message: msg('figure.protectedBuildings', { excellent, relics }) };
 		},
 		// The listed roads around this district: the same basis as a build of it alone.
 		never_widened_roads: () => {
@@ -305,33 +299,21 @@ function checkFigures({ district, boundary, context }: Covered, layers: Map<stri
 		},
 		buildings: () => {
 			const footprints = layers.get('buildings') ?? [];
-			if (footprints.length === 0) {
-				return {
-					value: null,
-					note: 'waits for OSM building footprints (npm run sources:refresh -- osm-buildings)',
-					note_zh: '尚待 OSM 建筑轮廓（npm run sources:refresh -- osm-buildings）'
-				};
-			}
-			return {
-				value: inDistrict('buildings'),
-				note: 'OSM building outlines in the district; OSM draws one outline per building or per block, the district counts 楼栋, so the two may differ',
-				note_zh: '街道内的 OSM 建筑轮廓；OSM 按楼或按街坊绘制轮廓，街道按楼栋统计，两者可能不同'
-			};
+			if (footprints.length === 0) return { value: null, message: msg('figure.buildingsWaiting') };
+			return { value: inDistrict('buildings'), message: msg('figure.buildings') };
 		},
-		area_km2: () => ({ value: Math.round(areaOf(boundary) / 1e4) / 100, note: 'area of the OSM boundary polygon', note_zh: 'OSM 边界多边形的面积' }),
+		area_km2: () => ({ value: Math.round(areaOf(boundary) / 1e4) / 100, message: msg('figure.area') }),
 		public_legal_service_rooms: () => ({
 			value: inDistrict('facilities', (f) => f.properties.origin === 'register' && String(f.properties.categories).split(' ').includes('legal')),
-			note: 'legal-service places of the registers on the map in the district; a room the newsletters name without an address cannot be placed',
-			note_zh: '名录中已上图、位于街道内的法律服务点；简报只提名称而无地址的服务室无法定位'
+			message: msg('figure.legalRooms')
 		}),
 		estate_charging_sites_2020: () => ({
 			value: inDistrict('charging-sites'),
-			note: 'charging sites on the map; the newsletters publish the total but name no site',
-			note_zh: '地图上的充电点；简报只公布总数，未列出具体地点'
+			message: msg('figure.chargingSites')
 		})
 	};
 	return district.figures.map((fig) => {
-		const c = computed[fig.key]?.() ?? { value: null, note: 'no source in the bundle to count this', note_zh: '数据包中没有可据以计算的来源' };
-		return { key: fig.key, label_en: fig.label_en, published: fig.value, source: fig.source, computed: c.value, note: c.note, note_zh: c.note_zh };
+		const c = computed[fig.key]?.() ?? { value: null, message: msg('figure.noSource') };
+		return { key: fig.key, label_en: fig.label_en, published: fig.value, source: fig.source, computed: c.value, message: c.message, note: english(c.message), note_zh: render('zh', c.message) };
 	});
 }

@@ -1,7 +1,8 @@
 import type { Feature, Geometry } from 'geojson';
 import type { LayerDef } from '../../src/lib/layers';
 import { layerSchema } from '../../src/lib/layers/schemas';
-import type { Rejection } from './report';
+import { msg } from '../../src/lib/i18n/messages';
+import { refused, type Rejection } from './report';
 
 export type LayerFeature = Feature<Geometry, Record<string, unknown>>;
 
@@ -20,13 +21,8 @@ export function validateLayer(layer: LayerDef, features: LayerFeature[]): { feat
 			return;
 		}
 		const issue = result.error.issues[0];
-		rejected.push({
-			source: `layer:${layer.id}`,
-			file: `static/data/${layer.id}.geojson`,
-			index,
-			id: String(feature.properties?.id ?? '') || null,
-			reason: `does not fit the layer schema: ${issue.path.join('.')}: ${issue.message}`
-		});
+		const where = { source: `layer:${layer.id}`, file: `static/data/${layer.id}.geojson`, index, id: String(feature.properties?.id ?? '') || null };
+		rejected.push(refused(where, msg('report.notLayerSchema', { path: issue.path.join('.'), issue: issue.message })));
 	});
 	return { features: ok, rejected };
 }

@@ -1,3 +1,5 @@
+import { english, type Message } from '../../src/lib/i18n/messages';
+
 /** One record the pipeline refused, with enough context for a person to find and fix it. */
 export interface Rejection {
 	source: string;
@@ -5,7 +7,15 @@ export interface Rejection {
 	/** 0-based index of the record in its file (or 1-based line for CSV, say so in `reason`). */
 	index: number;
 	id: string | null;
+	/** In English, for command lines and JSON readers. */
 	reason: string;
+	/** The reason as a catalogue message, which pages render in the reader's language. */
+	message?: Message;
+}
+
+/** A rejection whose reason is a catalogue message; `reason` is its English text. */
+export function refused(where: Omit<Rejection, 'reason' | 'message'>, message: Message): Rejection {
+	return { ...where, reason: english(message), message };
 }
 
 /** Per-source accounting: the build asserts `read = accepted + rejected.length`. */

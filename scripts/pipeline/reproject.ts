@@ -3,7 +3,8 @@ import type { Crs, Position } from '../../src/lib/geo/crs';
 import { isInShanghai, toWgs84 } from '../../src/lib/geo/crs';
 import { mapPositions, positionsOf } from '../../src/lib/geo/geometry';
 import type { SourceEntry } from './manifest';
-import type { Rejection } from './report';
+import { msg } from '../../src/lib/i18n/messages';
+import { refused, type Rejection } from './report';
 import type { SourceFeature, Validated } from './validate';
 
 /** How far the Chinese systems move a Shanghai point at most (BD-09: ~1.2 km), with a margin. */
@@ -29,7 +30,7 @@ export function reprojectFeatures(
 	for (const feature of features) {
 		const raw = positionsOf(feature.geometry);
 		if (raw.every(([x, y]) => x === 0 && y === 0)) {
-			rejected.push({ source: entry.id, file: entry.file, index: feature.index, id: feature.id, reason: 'missing coordinates (0, 0 placeholder)' });
+			rejected.push(refused({ source: entry.id, file: entry.file, index: feature.index, id: feature.id }, msg('report.noCoordinates')));
 			continue;
 		}
 		if (area && disjoint(raw, area, entry.crs === 'WGS84' ? 0 : MAX_SHIFT_DEG) && raw.every(isInShanghai)) {
@@ -40,13 +41,9 @@ export function reprojectFeatures(
 		const outside = positionsOf(geometry).find((p) => !isInShanghai(p));
 		if (outside) {
 			const at = raw[0];
-			rejected.push({
-				source: entry.id,
-				file: entry.file,
-				index: feature.index,
-				id: feature.id,
-				reason: `outside Shanghai ${entry.crs === 'WGS84' ? 'as published' : `after ${entry.crs}→WGS84 conversion`} (${outside.map((v) => v.toFixed(5)).join(', ')}; raw ${at?.join(', ')}): wrong CRS or bad coordinates`
-			});
+			const where = { at: outside.map((v) => v.toFixed(5)).join(', '), raw: at?.join(', ') ?? '' };
+			const message = entry.crs === 'WGS84' ? msg('report.outsidePublished', where) : msg('report.outsideConverted', { ...where, crs: entry.crs });
+			rejected.push(refused({ source: entry.id, file: entry.file, index: feature.index, id: feature.id }, message));
 			continue;
 		}
 		accepted.push({ ...feature, geometry });

@@ -2,7 +2,8 @@ import { kinks } from '@turf/turf';
 import type { Feature, Geometry, Polygon, MultiPolygon } from 'geojson';
 import type { SourceEntry } from './manifest';
 import type { RawRecord } from './read';
-import type { Rejection } from './report';
+import { msg, type Message } from '../../src/lib/i18n/messages';
+import { refused, type Rejection } from './report';
 
 /** A record that passed its source's schema: a GeoJSON feature in the source's own CRS. */
 export interface SourceFeature extends Feature<Geometry, Record<string, unknown>> {
@@ -28,43 +29,43 @@ export function validateRecords(entry: SourceEntry, records: RawRecord[]): Valid
 	for (const record of records) {
 		const rawId = entry.idField ? record.properties[entry.idField] : undefined;
 		const id = rawId === undefined || rawId === null || rawId === '' ? null : String(rawId);
-		const reject = (reason: string) => rejected.push({ source: entry.id, file: entry.file, index: record.index, id, reason });
+		const reject = (message: Message) => rejected.push(refused({ source: entry.id, file: entry.file, index: record.index, id }, message));
 
 		const checked = check(entry, record);
-		if (typeof checked === 'string') {
+		if (!('properties' in checked)) {
 			reject(checked);
 			continue;
 		}
 		const key = id ?? `#${record.index}`;
 		const first = seen.get(key);
 		if (first !== undefined) {
-			reject(`duplicate id "${key}" (first seen at index ${first})`);
+			reject(msg('report.duplicateId', { id: key, first }));
 			continue;
 		}
 		seen.set(key, record.index);
-		accepted.push({ type: 'Feature', id: key, index: record.index, geometry: record.geometry as Geometry, properties: checked });
+		accepted.push({ type: 'Feature', id: key, index: record.index, geometry: record.geometry as Geometry, properties: checked.properties });
 	}
 	return { accepted, rejected };
 }
 
 /** The record's parsed properties, or the reason it is refused. */
-function check(entry: SourceEntry, record: RawRecord): Record<string, unknown> | string {
-	if (record.geometry === null || record.geometry === undefined) return 'missing geometry';
+function check(entry: SourceEntry, record: RawRecord): { properties: Record<string, unknown> } | Message {
+	if (record.geometry === null || record.geometry === undefined) return msg('report.noGeometry');
 	if (entry.geometry) {
 		const g = entry.geometry.safeParse(record.geometry);
-		if (!g.success) return `bad geometry: ${summarise(g.error.issues)}`;
+		if (!g.success) return msg('report.badGeometry', { issues: summarise(g.error.issues) });
 	}
 	let properties = record.properties;
 	if (entry.properties) {
 		const p = entry.properties.safeParse(record.properties);
-		if (!p.success) return summarise(p.error.issues);
+		if (!p.success) return msg('report.badFields', { issues: summarise(p.error.issues) });
 		properties = p.data as Record<string, unknown>;
 	}
 	const geometry = record.geometry as Geometry;
 	if ((geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') && selfIntersects(geometry)) {
-		return 'self-intersecting polygon';
+		return msg('report.selfIntersecting');
 	}
-	return properties;
+	return { properties };
 }
 
 function selfIntersects(geometry: Polygon | MultiPolygon): boolean {

@@ -167,7 +167,7 @@ function facetsOf(result: BuildResult) {
 						...countsOf(features),
 						...(waiting.length ? { waiting } : {}),
 						...(result.registers.unplaced.some((u) => u.register === layer.id)
-							? { unplaced: result.registers.unplaced.filter((u) => u.register === layer.id).map(({ id, name_zh, address, code, reason, district }) => ({ id, name_zh, address, code, reason, district })) }
+							? { unplaced: result.registers.unplaced.filter((u) => u.register === layer.id).map(({ id, name_zh, address, code, reason, message, district }) => ({ id, name_zh, address, code, reason, message, district })) }
 							: {}),
 						...(props.length ? { properties: props, rows: features.map((f) => [...props.map((p) => f.properties[p] ?? null), f.properties.district ?? null]) } : {}),
 						// What a clustered layer's groups count by: the map sums the combinations the filters let through.

@@ -30,8 +30,8 @@ describe('the planner', () => {
 			await expect.poll(() => page.locator('[data-plan="import-report"]').textContent(), { timeout: 20_000 }).toContain('已导入 3 · 未导入 2');
 			const errors = await page.locator('[data-plan="import-errors"] li').allTextContents();
 			expect(errors).toHaveLength(2);
-			expect(errors[0]).toMatch(/^第 3:/);
-			expect(errors[1]).toMatch(/^第 5:/);
+			expect(errors[0]).toMatch(/^第 3 行：/);
+			expect(errors[1]).toMatch(/^第 5 行：/);
 			await waitForMap(page);
 			await expect.poll(() => rendered(page, 'imported-')).toBe(3);
 			await saveScreenshot(page, 'plan-import');

@@ -1,6 +1,8 @@
 import type { Feature, Point } from 'geojson';
 import { toWgs84, type Position } from '../../../src/lib/geo/crs';
 import type { GeocodeResult } from '../../../src/lib/geo/geocode';
+import { geocodeMessage } from '../../../src/lib/geo/geocode-message';
+import { english, msg, type Message } from '../../../src/lib/i18n/messages';
 import type { ImportedFrom, RegisterId, RegisterRecord } from '../../../src/lib/schema/register';
 
 export type Geocode = (address: string) => GeocodeResult;
@@ -15,7 +17,9 @@ export interface Unplaced {
 	district: string;
 	/** `no-address`, or the geocoder's problem code: what the UI translates. */
 	code: string;
+	/** In English; `message` is what pages render (absent in a report written before the catalogue). */
 	reason: string;
+	message?: Message;
 }
 
 export type RegisterFeature = Feature<Point, Record<string, unknown>>;
@@ -31,7 +35,7 @@ interface Placement {
  * A pinned coordinate wins over the address (it carries its own source); then the placement an
  * import reviewed (so the map shows what was checked); otherwise the geocoder decides.
  */
-export function placeRecord(record: RegisterRecord, geocode: Geocode): Placement | { code: string; reason: string } {
+export function placeRecord(record: RegisterRecord, geocode: Geocode): Placement | { code: string; reason: string; message: Message } {
 	if (record.pin) {
 		return { point: toWgs84([record.pin.lon, record.pin.lat], record.pin.crs), method: 'pinned', confidence: 1, note: `pinned: ${record.pin.source}` };
 	}
@@ -39,11 +43,15 @@ export function placeRecord(record: RegisterRecord, geocode: Geocode): Placement
 		const { lon, lat, method, confidence, note, confirmed } = record.placement;
 		return { point: [lon, lat], method, confidence, note: confirmed ? `${note}; confirmed at import` : note };
 	}
-	if (record.address === null) return { code: 'no-address', reason: 'the source names the place without an address' };
+	if (record.address === null) return unplacedBecause('no-address', msg('report.unplaced.noAddress'));
 	const result = geocode(record.address);
-	if (!result.ok) return { code: result.code ?? 'geocoder', reason: `geocoder: ${result.reason}` };
+	if (!result.ok) return unplacedBecause(result.code ?? 'geocoder', msg('report.unplaced.geocoder', { reason: geocodeMessage(result) }));
 	const anchors = result.anchors.length ? `anchors: ${result.anchors.join(', ')}` : 'no anchors';
 	return { point: result.point, method: result.method, confidence: round2(result.confidence), note: [result.note, anchors].filter(Boolean).join('; ') };
+}
+
+function unplacedBecause(code: string, message: Message): { code: string; reason: string; message: Message } {
+	return { code, reason: english(message), message };
 }
 
 /** Every record either becomes a point feature or an `Unplaced` entry: none is dropped unseen. */
@@ -53,7 +61,7 @@ export function placeRegister(register: RegisterId, records: RegisterRecord[], g
 	for (const record of records) {
 		const placed = placeRecord(record, geocode);
 		if ('reason' in placed) {
-			unplaced.push({ register, id: record.id, name_zh: record.name_zh, address: record.address, district: record.district, code: placed.code, reason: placed.reason });
+			unplaced.push({ register, id: record.id, name_zh: record.name_zh, address: record.address, district: record.district, code: placed.code, reason: placed.reason, message: placed.message });
 			continue;
 		}
 		features.push({

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REGISTER_SCHEMAS, registerFile, type RegisterId, type RegisterRecord } from '../../../src/lib/schema/register';
-import { SourceError, type Rejection, type SourceCount } from '../report';
+import { msg, type Message } from '../../../src/lib/i18n/messages';
+import { refused, SourceError, type Rejection, type SourceCount } from '../report';
 
 export const REGISTER_IDS: readonly RegisterId[] = ['elevator-retrofits', 'fire-sprinklers', 'charging-sites', 'facilities'];
 
@@ -49,14 +50,14 @@ export function parseRegister(id: RegisterId, file: string, text: string): Regis
 	doc.data.records.forEach((raw, index) => {
 		const rawId = (raw as { id?: unknown } | null)?.id;
 		const recordId = typeof rawId === 'string' ? rawId : null;
-		const reject = (reason: string) => rejected.push({ source: `register:${id}`, file, index, id: recordId, reason });
+		const reject = (message: Message) => rejected.push(refused({ source: `register:${id}`, file, index, id: recordId }, message));
 		const result = schema.safeParse(raw);
 		if (!result.success) {
 			const issue = result.error.issues[0];
-			return reject(`${issue.path.join('.') || '(record)'}: ${issue.message}`);
+			return reject(msg('report.badFields', { issues: `${issue.path.join('.') || '(record)'}: ${issue.message}` }));
 		}
 		const first = seen.get(result.data.id);
-		if (first !== undefined) return reject(`duplicate id "${result.data.id}" (first at record ${first})`);
+		if (first !== undefined) return reject(msg('report.duplicateRecord', { id: result.data.id, first }));
 		seen.set(result.data.id, index);
 		records.push(result.data);
 	});

@@ -3,6 +3,8 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { createHash } from 'node:crypto';
 import { toWgs84 } from '../../../src/lib/geo/crs';
 import type { GeocodeResult } from '../../../src/lib/geo/geocode';
+import { geocodeMessage } from '../../../src/lib/geo/geocode-message';
+import { bothLanguages, msg } from '../../../src/lib/i18n/messages';
 import { IMPORT_SOURCE, type ImportedFrom, type RegisterId, type RegisterRecord } from '../../../src/lib/schema/register';
 import { importedText } from '../../pipeline/registers/place';
 import type { RowProblem, RowValues } from './rows';
@@ -74,7 +76,10 @@ export function recordOf(row: RowValues, input: RecordInput): RowOutcome {
 	} else {
 		const address = String(v.address);
 		const found = input.geocode(address);
-		if (!found.ok) return problem('地址', `地址“${address}”无法定位：${found.reason}`, `the address "${address}" cannot be placed: ${found.reason}`);
+		if (!found.ok) {
+			const why = bothLanguages(msg('register.addressNotPlaced', { address, reason: geocodeMessage(found) }));
+			return problem('地址', why.zh, why.en);
+		}
 		point = found.point as [number, number];
 		const note = [found.note, found.anchors.length ? `anchors: ${found.anchors.join(', ')}` : 'no anchors'].filter(Boolean).join('; ');
 		place = { placement: { lon: round6(point[0]), lat: round6(point[1]), method: found.method, confidence: found.confidence, note } };

@@ -2,6 +2,8 @@
  * Shanghai addresses: `parseAddress` is just enough to compare two (conflation);
  * `parseShanghaiAddress` reads lanes and houses too, and says why it cannot read one (the geocoder).
  */
+import { msg, type Message } from '../i18n/messages';
+
 export interface ParsedAddress {
 	road: string;
 	from: number;
@@ -87,7 +89,7 @@ export type AddressProblem = 'empty' | 'unparseable' | 'no-number' | 'malformed-
 
 export type ParsedShanghaiAddress =
 	| { ok: true; address: ShanghaiAddress }
-	| { ok: false; reason: string; code: AddressProblem };
+	| { ok: false; reason: string; code: AddressProblem; message: Message };
 
 const ROAD_SUFFIX = '(?:路|街|大道|道|巷|坊|里|浜|桥)';
 const ROAD = new RegExp(`^(.+?${ROAD_SUFFIX})`);
@@ -107,16 +109,16 @@ const LANE_HOUSE = /^,?[^\d号弄路街,、;；]{0,8}?(\d+)((?:号?[-—–~〜�
  */
 export function parseShanghaiAddress(input: string | null | undefined): ParsedShanghaiAddress {
 	const text = clean(input ?? '');
-	if (!text) return { ok: false, code: 'empty', reason: 'empty address' };
+	if (!text) return { ok: false, code: 'empty', reason: 'empty address', message: msg('geocode.empty') };
 	const road = ROAD.exec(text);
-	if (!road) return { ok: false, code: 'unparseable', reason: `no road name (…路, …街) in "${text}"` };
+	if (!road) return { ok: false, code: 'unparseable', reason: `no road name (…路, …街) in "${text}"`, message: msg('geocode.unparseable', { address: text }) };
 	const withNumber = ROAD_BEFORE_NUMBER.exec(text);
-	if (!withNumber) return { ok: false, code: 'no-number', reason: `no house number after ${road[1]}` };
+	if (!withNumber) return { ok: false, code: 'no-number', reason: `no house number after ${road[1]}`, message: msg('geocode.noNumber', { road: road[1] }) };
 	const rest = text.slice(withNumber[1].length);
 	const m = NUMBERS.exec(rest)!;
 	const after = rest.slice(m[0].length);
 	// "武康路2S0弄" is an OCR slip for 280弄: reading it as 2 would be a silent guess.
-	if (!m[3] && /^[A-Za-z]\d/.test(after)) return { ok: false, code: 'malformed-number', reason: `malformed house number "${m[1]}${after.slice(0, 3)}"` };
+	if (!m[3] && /^[A-Za-z]\d/.test(after)) return { ok: false, code: 'malformed-number', reason: `malformed house number "${m[1]}${after.slice(0, 3)}"`, message: msg('geocode.malformedNumber', { number: `${m[1]}${after.slice(0, 3)}` }) };
 	const [number, numberTo] = span(m[1], m[2]);
 	const unit = (m[3] as '号' | '弄' | undefined) ?? null;
 	let sub: number | null = null;

@@ -9,6 +9,7 @@
  */
 import { parseShanghaiAddress, roadKey, type AddressProblem, type ShanghaiAddress } from './address';
 import type { Position } from './crs';
+import { msg, type Message } from '../i18n/messages';
 import { metres } from './distance';
 import { DEFAULT_METRES_PER_NUMBER, estimate, laneDepth, laneOffset, outOfOrder, withinStreet, type Estimate, type Placed } from './house-numbers';
 import { buildStreetAxes, type StreetAxis, type StreetLine } from './street-axis';
@@ -29,7 +30,7 @@ export type GeocodeProblem = AddressProblem | 'unknown-road' | 'beyond-network';
 /** `code` and `suggestions` are always set by this geocoder; optional so other placers (pins, stubs) can answer too. */
 export type GeocodeResult =
 	| { ok: true; point: Position; method: GeocodeMethod; confidence: number; anchors: string[]; road: string; note?: string }
-	| { ok: false; reason: string; code?: GeocodeProblem; suggestions?: string[] };
+	| { ok: false; reason: string; code?: GeocodeProblem; suggestions?: string[]; message?: Message };
 
 /** An anchor the geocoder can use, with where it lies against its street. */
 export interface UsableAnchor extends Anchor {
@@ -176,7 +177,7 @@ function alongStreet(q: ShanghaiAddress, on: UsableAnchor[], axis: StreetAxis, f
 	const side = (q.number % 2) as 0 | 1;
 	const est = estimate(n, side, alongOf(on), fallbackSlope, axis.length);
 	if (est && !withinStreet(est.measure, axis.length)) {
-		return { ok: false, code: 'beyond-network', reason: `${q.road}${q.number} lies beyond the part of ${axis.name} the street network has` };
+		return { ok: false, code: 'beyond-network', reason: `${q.road}${q.number} lies beyond the part of ${axis.name} the street network has`, message: msg('geocode.beyondNetwork', { address: `${q.road}${q.number}`, road: axis.name }) };
 	}
 	if (!est) {
 		const sigma = Math.max(250, axis.length / 2);
@@ -203,7 +204,8 @@ function unknownRoad(written: string, axes: ReadonlyMap<string, StreetAxis>): Ge
 	);
 	const suggestions = meant.map((key) => axes.get(key)!.name).sort();
 	const hint = suggestions.length ? ` (did you mean ${suggestions.join(' or ')}?)` : '';
-	return { ok: false, code: 'unknown-road', reason: `${written} is not in the street network${hint}`, ...(suggestions.length ? { suggestions } : {}) };
+	const message = suggestions.length ? msg('geocode.unknownRoadMeant', { road: written, suggestions: suggestions.join(' / ') }) : msg('geocode.unknownRoad', { road: written });
+	return { ok: false, code: 'unknown-road', reason: `${written} is not in the street network${hint}`, message, ...(suggestions.length ? { suggestions } : {}) };
 }
 
 /** Metres per number along the axis, numbers growing away from NUMBERING_ORIGIN. */

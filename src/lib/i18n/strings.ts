@@ -115,7 +115,6 @@ export const STRINGS = {
 	planDrop: { zh: '拖入文件或选择文件', en: 'Drop a file here or choose one' },
 	planImported: { zh: '已导入', en: 'imported' },
 	planRejected: { zh: '未导入', en: 'rejected' },
-	planLine: { zh: '第', en: 'line' },
 	planDelete: { zh: '删除', en: 'Delete' },
 	planExport: { zh: '导出当前筛选', en: 'Export the current selection' },
 	planLayer: { zh: '图层', en: 'Layer' },

@@ -3,7 +3,8 @@
  * ignoring a bracketed note such as "经度(GCJ02)" or "lon [deg]".
  */
 
-import { quote } from './messages';
+import { msg, type Message } from '../i18n/messages';
+import { clip, quote } from './messages';
 
 export const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度'] as const;
 export const LAT_NAMES = ['lat', 'latitude', 'y', '纬度'] as const;
@@ -15,10 +16,10 @@ export interface LocationColumns {
 	lat: number | null;
 	address: number | null;
 	/** Something the user should know about the columns that is not fatal. */
-	note: string | null;
+	note: Message | null;
 }
 
-export type ColumnsFound = { ok: true; columns: LocationColumns } | { ok: false; reason: string };
+export type ColumnsFound = { ok: true; columns: LocationColumns } | { ok: false; reason: Message };
 
 export function normalizeHeader(name: string): string {
 	return name
@@ -41,15 +42,12 @@ export function findLocationColumns(headers: string[]): ColumnsFound {
 	const lat = find(LAT_NAMES);
 	const address = find(ADDRESS_NAMES);
 	const half = (lon === null) !== (lat === null);
-	const missing = !half ? '' : lon === null ? `a latitude column ${quote(headers[lat!])} but no longitude column (lon, lng, longitude, x or 经度)` : `a longitude column ${quote(headers[lon])} but no latitude column (lat, latitude, y or 纬度)`;
-	if (half && address === null) return { ok: false, reason: `The header has ${missing}: name both columns, or add an address column.` };
+	const missing = lon === null ? msg('import.csv.latOnly', { column: clip(headers[lat!] ?? '') }) : msg('import.csv.lonOnly', { column: clip(headers[lon] ?? '') });
+	if (half && address === null) return { ok: false, reason: msg('import.csv.halfColumns', { missing }) };
 	if (lon === null && lat === null && address === null) {
 		const found = headers.slice(0, 12).map((h) => quote(h)).join(', ') + (headers.length > 12 ? ', …' : '');
-		return {
-			ok: false,
-			reason: `No location columns in the header (${found}): name the coordinate columns lon and lat (or 经度 and 纬度), or the address column address (or 地址), and import again.`
-		};
+		return { ok: false, reason: msg('import.csv.noLocationColumns', { found }) };
 	}
-	const note = half ? `The header has ${missing}, so rows are placed by their address only.` : null;
+	const note = half ? msg('import.csv.halfColumnsNote', { missing }) : null;
 	return { ok: true, columns: half ? { lon: null, lat: null, address, note } : { lon, lat, address, note } };
 }

@@ -4,13 +4,14 @@
  * one row's end and the next, so a quoted value spanning lines moves the count correctly.
  */
 import Papa from 'papaparse';
+import { msg, type Message } from '../i18n/messages';
 
 export interface CsvRow {
 	/** 1-based line of the file where the row starts. */
 	line: number;
 	fields: string[];
 	/** Broken quoting papaparse reports for this row, if any. */
-	problem: string | null;
+	problem: Message | null;
 }
 
 export interface CsvRows {
@@ -88,9 +89,9 @@ function isBlank(fields: string[]): boolean {
 	return fields.every((f) => f.trim() === '');
 }
 
-function quoteProblem(errors: Papa.ParseError[], line: number): string | null {
+function quoteProblem(errors: Papa.ParseError[], line: number): Message | null {
 	const quotes = errors.find((e) => e.type === 'Quotes');
 	if (!quotes) return null;
-	if (quotes.code === 'MissingQuotes') return `a quote in the row starting on line ${line} is never closed, so the rest of the file was read as one value: close the quote or remove it`;
-	return 'a quoted value is followed by more text before the delimiter: quote the whole value and double any quote inside it ("")';
+	if (quotes.code === 'MissingQuotes') return msg('import.csv.unclosedQuote', { line });
+	return msg('import.csv.textAfterQuote');
 }

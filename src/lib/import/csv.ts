@@ -7,7 +7,8 @@ import type { Position } from '../geo/crs';
 import { placeLonLat, readNumber } from './coordinates';
 import { findLocationColumns, type LocationColumns } from './csv-columns';
 import { parseCsvRows, type CsvRow } from './csv-parse';
-import { columnLabel, formatCount, quote } from './messages';
+import { msg, type Message } from '../i18n/messages';
+import { clip, columnLabel, formatCount } from './messages';
 import { placeAddress } from './place-address';
 import { readyText } from './limits';
 import { PropertyCleaner, uniqueColumnNames } from './properties';
@@ -22,14 +23,14 @@ function readCsv(input: string, given: ImportOptions): ImportResult {
 	const { text, options } = readyText(input, given);
 	const { limits } = options;
 	const parsed = parseCsvRows(text, limits.maxFeatures);
-	if (!parsed.header) throw new FatalImportError('The file has no rows: nothing to import.');
+	if (!parsed.header) throw new FatalImportError(msg('import.csv.noRows'));
 	if (parsed.tooMany) {
-		throw new FatalImportError(`The file has more than ${formatCount(limits.maxFeatures)} rows; the limit is ${formatCount(limits.maxFeatures)}: split it into smaller files or filter it.`);
+		throw new FatalImportError(msg('import.csv.tooManyRows', { max: formatCount(limits.maxFeatures) }));
 	}
 	const { names, renamed } = uniqueColumnNames(parsed.header.fields, limits.maxStringLength);
 	const found = findLocationColumns(names);
 	if (!found.ok) throw new FatalImportError(found.reason);
-	if (!parsed.rows.length) throw new FatalImportError(`The file has a header (${names.length} column${names.length === 1 ? '' : 's'}) but no rows: nothing to import.`);
+	if (!parsed.rows.length) throw new FatalImportError(msg('import.csv.headerOnly', { count: names.length }));
 
 	const result = new ResultBuilder('csv');
 	const cleaner = new PropertyCleaner(limits.maxStringLength);
@@ -41,7 +42,7 @@ function readCsv(input: string, given: ImportOptions): ImportResult {
 	});
 
 	if (found.columns.note) result.note(found.columns.note);
-	if (renamed.length) result.note(`Columns renamed to keep names unique: ${renamed.slice(0, 5).join(', ')}${renamed.length > 5 ? ', …' : ''}.`);
+	if (renamed.length) result.note(msg('import.csv.renamed', { columns: `${renamed.slice(0, 5).join(', ')}${renamed.length > 5 ? ', …' : ''}` }));
 	const cut = cleaner.note();
 	if (cut) result.note(cut);
 	return result.finish(names);
@@ -53,21 +54,22 @@ interface Header {
 	delimiter: string;
 }
 
-type PlacedRow = { ok: true; position: Position; by?: GeocodedBy } | { ok: false; reason: string };
+type PlacedRow = { ok: true; position: Position; by?: GeocodedBy } | { ok: false; reason: Message };
 
 function placeRow(row: CsvRow, header: Header, options: ResolvedOptions): PlacedRow {
 	if (row.problem) return { ok: false, reason: row.problem };
 	const extra = row.fields.slice(header.names.length).filter((f) => f.trim() !== '').length;
 	if (extra) {
-		const delimiter = header.delimiter === '\t' ? 'tab' : header.delimiter;
-		return { ok: false, reason: `${row.fields.length} values where the header has ${header.names.length} columns: quote any value that contains "${delimiter}"` };
+		const delimiter = header.delimiter === '\t' ? msg('import.csv.tab') : header.delimiter;
+		return { ok: false, reason: msg('import.csv.tooManyValues', { values: row.fields.length, columns: header.names.length, delimiter }) };
 	}
 	const { lon, lat, address } = header.columns;
 	const cell = (i: number | null) => (i === null ? '' : (row.fields[i] ?? '').trim());
 	if (cell(lon) !== '' || cell(lat) !== '') return placeCoordinates(row, header, options);
 	if (cell(address) !== '') return placeAddress(cell(address), options.geocode);
 	const wanted = [lon !== null ? `${columnLabel(header.names[lon])}/${columnLabel(header.names[lat!])}` : null, address !== null ? columnLabel(header.names[address]) : null].filter((w) => w !== null);
-	return { ok: false, reason: `no location: ${wanted.join(' and ')} ${wanted.length > 1 || lon !== null ? 'are' : 'is'} empty` };
+	const columns = wanted.length > 1 ? msg('import.csv.and', { a: wanted[0], b: wanted[1] }) : wanted[0];
+	return { ok: false, reason: msg(wanted.length > 1 || lon !== null ? 'import.csv.noLocationPlural' : 'import.csv.noLocation', { columns }) };
 }
 
 function placeCoordinates(row: CsvRow, header: Header, options: ResolvedOptions): PlacedRow {
@@ -75,9 +77,9 @@ function placeCoordinates(row: CsvRow, header: Header, options: ResolvedOptions)
 	const values: number[] = [];
 	for (const i of [lon, lat]) {
 		const cell = (row.fields[i] ?? '').trim();
-		if (cell === '') return { ok: false, reason: `${columnLabel(header.names[i])} is empty` };
+		if (cell === '') return { ok: false, reason: msg('import.csv.cellEmpty', { column: columnLabel(header.names[i]) }) };
 		const read = readNumber(cell);
-		if (!read.ok) return { ok: false, reason: `${columnLabel(header.names[i])} ${quote(cell)} ${read.reason}` };
+		if (!read.ok) return { ok: false, reason: msg(read.reason === 'notNumber' ? 'import.csv.notNumber' : 'import.csv.notFinite', { column: columnLabel(header.names[i]), value: clip(cell) }) };
 		values.push(read.value);
 	}
 	return placeLonLat(values[0], values[1], options.crs);

@@ -3,27 +3,30 @@
  * name when they disagree clearly (a GeoJSON saved as .txt), and files the importer cannot read
  * (spreadsheets, shapefiles, KML) are named with what to export instead.
  */
+import { msg, type Message } from '../i18n/messages';
 import type { ImportFormat } from './types';
 
 export interface Detected {
 	format: ImportFormat;
 	/** Set when the name did not decide it. */
-	note: string | null;
+	note: Message | null;
 }
 
 const CSV_EXTENSIONS = ['csv', 'txt', 'tsv'];
 const JSON_EXTENSIONS = ['geojson', 'json'];
-const UNSUPPORTED: Record<string, string> = {
-	xlsx: 'an Excel workbook: in Excel, save it as "CSV UTF-8 (comma delimited)" and import the CSV',
-	xls: 'an Excel workbook: in Excel, save it as "CSV UTF-8 (comma delimited)" and import the CSV',
-	ods: 'a spreadsheet: save it as CSV (UTF-8) and import the CSV',
-	numbers: 'a spreadsheet: export it as CSV and import the CSV',
-	shp: 'a shapefile: convert it to GeoJSON (QGIS: Export → Save Features As… → GeoJSON) and import that',
-	zip: 'a zip archive: unpack it, or convert a zipped shapefile to GeoJSON, and import that',
-	kml: 'KML: convert it to GeoJSON (e.g. with QGIS) and import that',
-	kmz: 'KMZ: convert it to GeoJSON (e.g. with QGIS) and import that',
-	gpx: 'GPX: convert it to GeoJSON (e.g. with QGIS) and import that',
-	topojson: 'TopoJSON: convert it to GeoJSON (e.g. with mapshaper) and import that'
+const excel = msg('import.kind.excel');
+const convert = (format: string, tool: string) => msg('import.kind.convert', { format, tool });
+const UNSUPPORTED: Record<string, Message> = {
+	xlsx: excel,
+	xls: excel,
+	ods: msg('import.kind.ods'),
+	numbers: msg('import.kind.numbers'),
+	shp: msg('import.kind.shp'),
+	zip: msg('import.kind.zip'),
+	kml: convert('KML', 'QGIS'),
+	kmz: convert('KMZ', 'QGIS'),
+	gpx: convert('GPX', 'QGIS'),
+	topojson: convert('TopoJSON', 'mapshaper')
 };
 
 export function fileExtension(fileName: string): string {
@@ -32,9 +35,9 @@ export function fileExtension(fileName: string): string {
 }
 
 /** Extensions decided before the bytes are decoded: a workbook is binary and would only fail later with a vaguer message. */
-export function unsupportedExtension(fileName: string): string | null {
+export function unsupportedExtension(fileName: string): Message | null {
 	const ext = fileExtension(fileName);
-	return ext in UNSUPPORTED ? `The file is ${UNSUPPORTED[ext]}.` : null;
+	return Object.hasOwn(UNSUPPORTED, ext) ? msg('import.unsupported', { what: UNSUPPORTED[ext] }) : null;
 }
 
 export function detectFormat(fileName: string, text: string): Detected {
@@ -43,10 +46,8 @@ export function detectFormat(fileName: string, text: string): Detected {
 	if (JSON_EXTENSIONS.includes(ext)) return { format: 'geojson', note: null };
 	if (CSV_EXTENSIONS.includes(ext)) {
 		// A CSV never opens with "{"; one opening with "[" could be a bracketed header, so only "{" overrides the name.
-		return /^\s*\{/.test(text.slice(0, 1000)) ? { format: 'geojson', note: `The file is named .${ext} but holds JSON: read as GeoJSON.` } : { format: 'csv', note: null };
+		return /^\s*\{/.test(text.slice(0, 1000)) ? { format: 'geojson', note: msg('import.jsonNamedCsv', { ext }) } : { format: 'csv', note: null };
 	}
-	const named = ext ? `.${ext} is not a format the importer knows` : 'the file name has no extension';
-	return looksJson
-		? { format: 'geojson', note: `${named[0].toUpperCase()}${named.slice(1)}; the content looks like JSON, so it was read as GeoJSON.` }
-		: { format: 'csv', note: `${named[0].toUpperCase()}${named.slice(1)}; the content does not look like JSON, so it was read as CSV.` };
+	if (looksJson) return { format: 'geojson', note: ext ? msg('import.unknownExtJson', { ext }) : msg('import.noExtJson') };
+	return { format: 'csv', note: ext ? msg('import.unknownExtCsv', { ext }) : msg('import.noExtCsv') };
 }

@@ -3,13 +3,18 @@
  * (the third number) is kept; anything after it (a measure) is dropped, as RFC 7946 advises.
  */
 import type { Geometry, Position as GeoJsonPosition } from 'geojson';
+import { msg, type Message } from '../i18n/messages';
 import { placeLonLat } from './coordinates';
 import type { ImportGeometry } from './geojson-schema';
 import type { ImportCrs } from './types';
 
-export type Converted = { ok: true; geometry: Geometry } | { ok: false; reason: string };
+export type Converted = { ok: true; geometry: Geometry } | { ok: false; reason: Message };
 
-class OutsideShanghai extends Error {}
+class OutsideShanghai extends Error {
+	constructor(readonly content: Message) {
+		super(content.key);
+	}
+}
 
 export function convertGeometry(geometry: ImportGeometry, crs: ImportCrs): Converted {
 	let index = 0;
@@ -17,7 +22,7 @@ export function convertGeometry(geometry: ImportGeometry, crs: ImportCrs): Conve
 	const one = (p: number[]): GeoJsonPosition => {
 		const placed = placeLonLat(p[0], p[1], crs);
 		index++;
-		if (!placed.ok) throw new OutsideShanghai(total > 1 ? `position ${index} of ${total}: ${placed.reason}` : placed.reason);
+		if (!placed.ok) throw new OutsideShanghai(total > 1 ? msg('import.coord.position', { index, total, reason: placed.reason }) : placed.reason);
 		return p.length >= 3 && Number.isFinite(p[2]) ? [...placed.position, p[2]] : placed.position;
 	};
 	const line = (ps: number[][]) => ps.map(one);
@@ -37,7 +42,7 @@ export function convertGeometry(geometry: ImportGeometry, crs: ImportCrs): Conve
 				return { ok: true, geometry: { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map(line)) } };
 		}
 	} catch (e) {
-		if (e instanceof OutsideShanghai) return { ok: false, reason: e.message };
+		if (e instanceof OutsideShanghai) return { ok: false, reason: e.content };
 		throw e;
 	}
 }

@@ -4,8 +4,9 @@
  * in the system the user declares: RFC 7946 says WGS84, but Chinese tools export GCJ-02.
  */
 import { convertGeometry } from './geojson-convert';
-import { describeIssues, describeValue, FeatureCollectionSchema, FeatureSchema, featureShapeProblem, SUPPORTED_GEOMETRIES } from './geojson-schema';
-import { formatCount, quote } from './messages';
+import { describeIssues, describeValue, firstIssue, FeatureCollectionSchema, FeatureSchema, featureShapeProblem, SUPPORTED_GEOMETRIES } from './geojson-schema';
+import { msg, type Message } from '../i18n/messages';
+import { clip, formatCount } from './messages';
 import { readyText } from './limits';
 import { PropertyCleaner, safeKey } from './properties';
 import { FatalImportError, guarded, ResultBuilder, type PropertyValue } from './result';
@@ -19,9 +20,9 @@ function readGeoJson(input: string, given: ImportOptions): ImportResult {
 	const { text, options } = readyText(input, given);
 	const { limits } = options;
 	const { items, note } = topLevelFeatures(parseJson(text));
-	if (!items.length) throw new FatalImportError('The file holds no features: nothing to import.');
+	if (!items.length) throw new FatalImportError(msg('import.geojson.noFeatures'));
 	if (items.length > limits.maxFeatures) {
-		throw new FatalImportError(`The file has ${formatCount(items.length)} features; the limit is ${formatCount(limits.maxFeatures)}: split it into smaller files or filter it.`);
+		throw new FatalImportError(msg('import.geojson.tooMany', { count: formatCount(items.length), max: formatCount(limits.maxFeatures) }));
 	}
 
 	const result = new ResultBuilder('geojson');
@@ -50,29 +51,29 @@ function parseJson(text: string): unknown {
 		return JSON.parse(text);
 	} catch (e) {
 		const why = e instanceof Error ? e.message.slice(0, 160) : 'unreadable';
-		throw new FatalImportError(`The file is not valid JSON (${why}): export it again as GeoJSON, or import a CSV.`);
+		throw new FatalImportError(msg('import.geojson.badJson', { why }));
 	}
 }
 
 /** The features a file holds, whatever its top level; anything else is a whole-file message. */
-function topLevelFeatures(data: unknown): { items: unknown[]; note: string | null } {
-	if (Array.isArray(data)) return { items: data, note: 'The file is a bare list, read as a list of features.' };
+function topLevelFeatures(data: unknown): { items: unknown[]; note: Message | null } {
+	if (Array.isArray(data)) return { items: data, note: msg('import.geojson.bareList') };
 	if (data === null || typeof data !== 'object') {
-		throw new FatalImportError(`The file is JSON but not GeoJSON: it holds ${describeValue(data)}, not a FeatureCollection, a Feature or a geometry.`);
+		throw new FatalImportError(msg('import.geojson.notGeoJson', { what: describeValue(data) }));
 	}
 	const type = (data as Record<string, unknown>).type;
 	if (type === 'FeatureCollection') {
 		const fc = FeatureCollectionSchema.safeParse(data);
-		if (!fc.success) throw new FatalImportError(`The FeatureCollection cannot be read: ${describeIssues(fc.error).replace(/^features: /, '')}.`);
+		if (!fc.success) throw new FatalImportError(msg('import.geojson.badCollection', { problem: firstIssue(fc.error) }));
 		return { items: fc.data.features, note: null };
 	}
 	if (type === 'Feature') return { items: [data], note: null };
 	if (type === 'GeometryCollection' || (SUPPORTED_GEOMETRIES as readonly unknown[]).includes(type)) {
-		return { items: [{ type: 'Feature', geometry: data, properties: {} }], note: 'The file is a bare geometry, imported as one feature without properties.' };
+		return { items: [{ type: 'Feature', geometry: data, properties: {} }], note: msg('import.geojson.bareGeometry') };
 	}
-	if (type === 'Topology') throw new FatalImportError('The file is TopoJSON, not GeoJSON: convert it to GeoJSON (e.g. with mapshaper) and import that.');
-	const said = type === undefined ? 'has no "type"' : typeof type === 'string' ? `has type ${quote(type)}` : `has a "type" that is ${describeValue(type)}`;
-	throw new FatalImportError(`The file is JSON but not GeoJSON: its top level ${said}; expected a FeatureCollection, a Feature or a geometry.`);
+	if (type === 'Topology') throw new FatalImportError(msg('import.geojson.topojson'));
+	if (type === undefined) throw new FatalImportError(msg('import.geojson.topNoType'));
+	throw new FatalImportError(msg('import.geojson.topType', { what: typeof type === 'string' ? msg('import.value.text', { value: clip(type) }) : describeValue(type) }));
 }
 
 function featureProperties(properties: Record<string, unknown> | null | undefined, cleaner: PropertyCleaner): Array<[string, PropertyValue]> {

@@ -8,7 +8,8 @@ import { decodeBytes } from './decode';
 import { detectFormat, unsupportedExtension } from './detect';
 import { importGeoJson } from './geojson';
 import { sizeProblem } from './limits';
-import { fatalResult, guarded } from './result';
+import { msg } from '../i18n/messages';
+import { fatalResult, guarded, prependNotes } from './result';
 import { resolveOptions, type ImportOptions, type ImportResult } from './types';
 
 export { importCsv } from './csv';
@@ -24,10 +25,10 @@ function readFile(fileName: string, bytes: Uint8Array, options: ImportOptions): 
 	const resolved = resolveOptions(options);
 	if ('problem' in resolved) return fatalResult(null, resolved.problem);
 	const { maxBytes } = resolved.limits;
-	if (!(bytes instanceof Uint8Array)) return fatalResult(null, 'No file content was given: pick the file again.');
+	if (!(bytes instanceof Uint8Array)) return fatalResult(null, msg('import.noContent'));
 	const tooBig = sizeProblem(bytes.byteLength, maxBytes);
 	if (tooBig) return fatalResult(null, tooBig);
-	if (bytes.byteLength === 0) return fatalResult(null, 'The file is empty: nothing to import.');
+	if (bytes.byteLength === 0) return fatalResult(null, msg('import.empty'));
 	const unsupported = unsupportedExtension(fileName);
 	if (unsupported) return fatalResult(null, unsupported);
 
@@ -39,6 +40,6 @@ function readFile(fileName: string, bytes: Uint8Array, options: ImportOptions): 
 	const result = format === 'csv' ? importCsv(decoded.text, readerOptions) : importGeoJson(decoded.text, readerOptions);
 	result.encoding = decoded.encoding;
 	// Notes about how the file was read come before notes about its content.
-	result.notes.unshift(...[decoded.note, note].filter((n): n is string => n !== null));
+	prependNotes(result, [decoded.note, note].filter((n) => n !== null));
 	return result;
 }

@@ -2,6 +2,7 @@
  * The size limit, checked before any parsing: on bytes for a file, and on text for callers that
  * pass text (a paste), counting it as the UTF-8 bytes it would be saved as.
  */
+import { msg, type Message } from '../i18n/messages';
 import { formatMegabytes } from './messages';
 import { FatalImportError } from './result';
 import { resolveOptions, type ImportOptions, type ResolvedOptions } from './types';
@@ -13,19 +14,19 @@ export function readyText(input: string, given: ImportOptions): { text: string; 
 	const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : '';
 	const tooBig = textSizeProblem(text, options.limits.maxBytes);
 	if (tooBig) throw new FatalImportError(tooBig);
-	if (text.trim() === '') throw new FatalImportError('The file is empty: nothing to import.');
+	if (text.trim() === '') throw new FatalImportError(msg('import.empty'));
 	return { text, options };
 }
 
-export function sizeProblem(bytes: number, maxBytes: number): string | null {
+export function sizeProblem(bytes: number, maxBytes: number): Message | null {
 	if (bytes <= maxBytes) return null;
 	let [is, max] = [formatMegabytes(bytes), formatMegabytes(maxBytes)];
 	// 5,242,881 bytes would read "5 MB; the limit is 5 MB".
 	if (is === max) [is, max] = [`${bytes.toLocaleString('en-US')} bytes`, `${maxBytes.toLocaleString('en-US')} bytes`];
-	return `The file is ${is}; the limit is ${max}: split it into smaller files (or keep only the columns you need) and import them one by one.`;
+	return msg('import.tooBig', { size: is, max });
 }
 
-export function textSizeProblem(text: string, maxBytes: number): string | null {
+export function textSizeProblem(text: string, maxBytes: number): Message | null {
 	// A UTF-16 code unit is at most 3 UTF-8 bytes (a surrogate pair is 4 for 2), so short texts need no counting.
 	if (text.length * 3 <= maxBytes) return null;
 	return sizeProblem(utf8Length(text), maxBytes);

@@ -2,6 +2,7 @@
  * Property values as the map and the side panel can take them: flat (string, number, boolean,
  * null), bounded in length, and never colliding with the importer's own keys.
  */
+import { msg, type Message } from '../i18n/messages';
 import type { PropertyValue } from './result';
 import { RESERVED_PROPERTIES } from './types';
 
@@ -26,8 +27,9 @@ export class PropertyCleaner {
 		return this.text(stringify(value));
 	}
 
-	note(): string | null {
-		return this.cut ? `${this.cut} value${this.cut === 1 ? ' was' : 's were'} longer than ${this.maxLength} characters and cut to that length.` : null;
+	note(): Message | null {
+		if (!this.cut) return null;
+		return this.cut === 1 ? msg('import.cutOne', { max: this.maxLength }) : msg('import.cut', { count: this.cut, max: this.maxLength });
 	}
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import type { GeocodeMethod } from '../geo/geocode';
+import { english, msg, type Message } from '../i18n/messages';
 import type { ImportEncoding, ImportFormat, ImportResult, ImportRowError } from './types';
 
 export type PropertyValue = string | number | boolean | null;
@@ -18,7 +19,7 @@ export class ResultBuilder {
 	private readonly errors: ImportRowError[] = [];
 	private readonly byMethod: Record<string, number> = {};
 	private geocoded = 0;
-	readonly notes: string[] = [];
+	readonly notes: Message[] = [];
 
 	constructor(private readonly format: ImportFormat) {}
 
@@ -39,12 +40,13 @@ export class ResultBuilder {
 		this.features.push(feature);
 	}
 
-	reject(record: number, line: number | null, reason: string): void {
-		this.errors.push({ line, record, reason });
+	reject(record: number, line: number | null, message: Message): void {
+		this.errors.push({ line, record, reason: english(message), message });
 	}
 
-	note(text: string): void {
-		if (!this.notes.includes(text)) this.notes.push(text);
+	note(message: Message): void {
+		const text = JSON.stringify(message);
+		if (!this.notes.some((n) => JSON.stringify(n) === text)) this.notes.push(message);
 	}
 
 	finish(columns: string[]): ImportResult {
@@ -55,30 +57,44 @@ export class ResultBuilder {
 			features: this.features,
 			errors: this.errors,
 			fatal: null,
+			fatalMessage: null,
 			stats: { records: imported + rejected, imported, rejected, geocoded: this.geocoded, byMethod: { ...this.byMethod } },
 			columns,
 			encoding: null,
-			notes: this.notes
+			notes: this.notes.map(english),
+			noteMessages: this.notes
 		};
 	}
 }
 
 /** A whole-file failure: nothing imported, one message saying what to do. */
-export function fatalResult(format: ImportFormat | null, message: string, extra: { columns?: string[]; notes?: string[]; encoding?: ImportEncoding | null } = {}): ImportResult {
+export function fatalResult(format: ImportFormat | null, message: Message, extra: { columns?: string[]; encoding?: ImportEncoding | null } = {}): ImportResult {
 	return {
 		format,
 		features: [],
 		errors: [],
-		fatal: message,
+		fatal: english(message),
+		fatalMessage: message,
 		stats: { records: 0, imported: 0, rejected: 0, geocoded: 0, byMethod: {} },
 		columns: extra.columns ?? [],
 		encoding: extra.encoding ?? null,
-		notes: extra.notes ?? []
+		notes: [],
+		noteMessages: []
 	};
 }
 
+/** Adds notes to a finished result, keeping the English text and the messages in step. */
+export function prependNotes(result: ImportResult, notes: Message[]): void {
+	result.noteMessages.unshift(...notes);
+	result.notes.unshift(...notes.map(english));
+}
+
 /** Thrown inside a reader to stop with a whole-file message; caught by `guarded`. */
-export class FatalImportError extends Error {}
+export class FatalImportError extends Error {
+	constructor(readonly content: Message) {
+		super(english(content));
+	}
+}
 
 /**
  * Runs a reader so that nothing escapes: a FatalImportError becomes its message, anything else
@@ -88,8 +104,8 @@ export function guarded(format: ImportFormat | null, read: () => ImportResult): 
 	try {
 		return read();
 	} catch (e) {
-		if (e instanceof FatalImportError) return fatalResult(format, e.message);
+		if (e instanceof FatalImportError) return fatalResult(format, e.content);
 		const why = e instanceof Error ? e.message : String(e);
-		return fatalResult(format, `The file could not be read (${why.slice(0, 200)}). This is a fault of the importer, not of your file: please report it with the file.`);
+		return fatalResult(format, msg('import.crashed', { why: why.slice(0, 200) }));
 	}
 }

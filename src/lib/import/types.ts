@@ -5,6 +5,7 @@
 import type { Feature } from 'geojson';
 import { CRS_NAMES, type Crs } from '../geo/crs';
 import type { GeocodeResult } from '../geo/geocode';
+import { msg, type Message } from '../i18n/messages';
 
 /** The coordinate system the user declares for the file's coordinates. */
 export type ImportCrs = Crs;
@@ -26,7 +27,9 @@ export interface ImportRowError {
 	line: number | null;
 	/** 0-based index of the record among the file's records (CSV data rows, GeoJSON features). */
 	record: number;
+	/** In English, for logs and tests; pages render `message` in the reader's language. */
 	reason: string;
+	message: Message;
 }
 
 export type ImportFormat = 'csv' | 'geojson';
@@ -50,6 +53,8 @@ export interface ImportResult {
 	errors: ImportRowError[];
 	/** A whole-file problem, with what to do about it; when set, nothing is imported. */
 	fatal: string | null;
+	/** `fatal` as a catalogue message. */
+	fatalMessage: Message | null;
 	stats: ImportStats;
 	/** The CSV header, or the union of the GeoJSON features' property keys (as they appear in `properties`). */
 	columns: string[];
@@ -57,6 +62,8 @@ export interface ImportResult {
 	encoding: ImportEncoding | null;
 	/** Things the user should know that reject nothing (a guessed encoding, a renamed column, cut strings). */
 	notes: string[];
+	/** `notes` as catalogue messages, in the same order. */
+	noteMessages: Message[];
 }
 
 /** Property names the importer writes itself; a file's own column of the same name is renamed. */
@@ -77,9 +84,9 @@ export interface ResolvedOptions {
 }
 
 /** Options as the readers use them: WGS84 unless the user said otherwise (RFC 7946's default), limits filled in. */
-export function resolveOptions(options: ImportOptions | undefined): ResolvedOptions | { problem: string } {
+export function resolveOptions(options: ImportOptions | undefined): ResolvedOptions | { problem: Message } {
 	const crs = options?.crs ?? 'WGS84';
-	if (!(CRS_NAMES as readonly string[]).includes(crs)) return { problem: `Unknown coordinate system "${String(crs).slice(0, 40)}": choose WGS84, GCJ-02 or BD-09.` };
+	if (!(CRS_NAMES as readonly string[]).includes(crs)) return { problem: msg('import.unknownCrs', { crs: String(crs).slice(0, 40) }) };
 	const geocode = typeof options?.geocode === 'function' ? options.geocode : undefined;
 	return { crs, geocode, limits: resolveLimits(options?.limits) };
 }

@@ -1,4 +1,5 @@
 import type { GroupTable } from './clusters';
+import type { Message } from '../i18n/messages';
 
 /** Per-layer counts written by the pipeline (static/data/facets.json). */
 export interface LayerFacets {
@@ -15,7 +16,7 @@ export interface LayerFacets {
 	/** A clustered layer's combinations of filter values, which its groups count by (src/lib/map/clusters.ts). */
 	groups?: GroupTable;
 	/** Register records the build could not put on the map, with why (registers only). */
-	unplaced?: Array<{ id: string; name_zh: string; address: string | null; code: string; reason: string; district?: string | null }>;
+	unplaced?: Array<{ id: string; name_zh: string; address: string | null; code: string; reason: string; message?: Message; district?: string | null }>;
 }
 
 /** A total the subdistrict published for a layer whose sites it does not list (data/districts.json). */

@@ -69,7 +69,12 @@ export const districtDocument = z.object({
 		publishedFigure.extend({
 			computed: field(z.number().nullable(), 'The portal’s own count of the same thing, where its sources allow one', '门户依据数据源计算的同口径数值（可计算时）'),
 			computed_note: field(z.string().nullable(), 'How the count was made, or why there is none', '计算方法，或无法计算的原因'),
-			computed_note_zh: field(z.string().nullable(), 'computed_note in Chinese', 'computed_note 的中文')
+			computed_note_zh: field(z.string().nullable(), 'computed_note in Chinese', 'computed_note 的中文'),
+			computed_message: field(
+				z.object({ key: z.string(), params: z.record(z.string(), z.unknown()).optional() }),
+				'The note as a key of the portal’s message catalogue with its parameters (a parameter may be a message itself)',
+				'计算说明在门户消息目录中的键及其参数（参数本身也可以是消息）'
+			)
 		})
 	)
 });

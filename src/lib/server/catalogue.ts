@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { SOURCES } from '../../../scripts/pipeline/manifest';
+import type { Message } from '../i18n/messages';
 import type { Unplaced } from '../../../scripts/pipeline/registers/place';
 import { REGISTER_IDS } from '../../../scripts/pipeline/registers/read';
 import type { Rejection, SourceCount } from '../../../scripts/pipeline/report';
@@ -48,7 +49,7 @@ export interface BuildReport {
 	rejected: Rejection[];
 	layers: Array<{ id: string; total: number; in_district: number; by_district?: Record<string, number> }>;
 	/** Per district id: each published figure beside the portal's own count. */
-	figures: Record<string, Array<{ key: string; label_en: string; published: number; source: string; computed: number | null; note: string; note_zh?: string }>>;
+	figures: Record<string, Array<{ key: string; label_en: string; published: number; source: string; computed: number | null; note: string; note_zh?: string; message?: Message }>>;
 	registers: { counts: SourceCount[]; rejected: Rejection[]; unplaced: Unplaced[] };
 	/** The manifest's facts of every source (data/sources/sources.json), as the build read them. */
 	source_files?: SourceFact[];

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { loadDistrictRegistry } from '../../../scripts/pipeline/districts';
 import type { DistrictDocument } from '../schema/catalogue';
+import { english, msg, render, type Message } from '../i18n/messages';
 import { readReport } from './catalogue';
 
 export function districtRegistryPath(): string {
@@ -18,8 +19,7 @@ export function districtIds(): string[] {
 /** Every district of the registry; those this build covers have computed counts. */
 export function districtDocuments(): DistrictDocument[] {
 	const report = readReport();
-	const builtNames = report.districts.map((d) => d.name_en).join(' and ');
-	const builtNamesZh = report.districts.map((d) => d.name_zh).join('、');
+
 	return loadDistrictRegistry(districtRegistryPath()).districts.map((d) => {
 		const figures = report.figures[d.id];
 		const built = figures !== undefined;
@@ -33,14 +33,19 @@ export function districtDocuments(): DistrictDocument[] {
 			area_km2: area,
 			figures: d.figures.map((fig) => {
 				const check = checks.get(fig.key);
-				return {
-					...fig,
-					computed: check?.computed ?? null,
-					computed_note: check ? check.note : built ? 'no source in the bundle to count this' : `this build covers ${builtNames}; build with \`npm run data\` (every district) to count ${d.name_en}`,
-					// A report written before notes were translated has none: the English one stands in.
-					computed_note_zh: check ? (check.note_zh ?? check.note) : built ? '数据包中没有可据以计算的来源' : `本次生成覆盖${builtNamesZh}；运行 \`npm run data\`（全部街道）以计算${d.name_zh}`
-				};
+				const message = check ? figureMessage(check) : built ? msg('figure.noSource') : notBuilt(report.districts, d);
+				return { ...fig, computed: check?.computed ?? null, computed_note: english(message), computed_note_zh: render('zh', message), computed_message: message };
 			})
 		};
 	});
+}
+
+/** The note of a figure the build counted; a report written before the catalogue has only its texts. */
+function figureMessage(check: { note: string; note_zh?: string; message?: Message }): Message {
+	return check.message ?? msg('figure.text', { text: { zh: check.note_zh ?? check.note, en: check.note } });
+}
+
+function notBuilt(built: Array<{ name_zh: string; name_en: string }>, d: { name_zh: string; name_en: string }): Message {
+	const names = { zh: built.map((b) => b.name_zh).join('、'), en: built.map((b) => b.name_en).join(' and ') };
+	return msg('figure.notBuilt', { built: names, district: { zh: d.name_zh, en: d.name_en } });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { neverWidenedFigure } from '../../../scripts/pipeline/build';
+import { english, render } from '../../../src/lib/i18n/messages';
 import type { LayerFeature } from '../../../scripts/pipeline/layers';
 
 const way = (id: string, name: string, never_widened: string, in_district = true): LayerFeature =>
@@ -17,11 +18,13 @@ describe('the never-widened figure of the data-truth table', () => {
 		];
 		const figure = neverWidenedFigure(roads);
 		expect(figure.value).toBe(0);
-		expect(figure.note).toBe('0 confirmed · 2 reported · 3 candidates: the listed roads in the district and the 300 m around it; only roads an official list confirms are counted');
-		expect(figure.note_zh).toBe('已确认 0 条 · 有报道 2 条 · 候选 3 条：名单中位于街道及周边 300 米内的道路；只计官方名单确认的道路');
+		expect(english(figure.message)).toBe('0 confirmed · 2 reported · 3 candidates: the listed roads in the district and the 300 m around it; only roads an official list confirms are counted');
+		expect(render('zh', figure.message)).toBe('已确认 0 条 · 有报道 2 条 · 候选 3 条：名单中位于街道及周边 300 米内的道路；只计官方名单确认的道路');
 	});
 
 	it('counts a confirmed road once however many ways it has', () => {
-		expect(neverWidenedFigure([way('a', '衡山路', 'confirmed'), way('b', '衡山路', 'confirmed'), way('c', '武康路', 'reported')])).toMatchObject({ value: 1, note: expect.stringMatching(/^1 confirmed · 1 reported · 0 candidates/) });
+		const figure = neverWidenedFigure([way('a', '衡山路', 'confirmed'), way('b', '衡山路', 'confirmed'), way('c', '武康路', 'reported')]);
+		expect(figure.value).toBe(1);
+		expect(english(figure.message)).toMatch(/^1 confirmed · 1 reported · 0 candidates/);
 	});
 });

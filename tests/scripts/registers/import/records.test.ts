@@ -4,6 +4,7 @@ import { mergeImport } from '../../../../scripts/registers/import/merge';
 import { recordOf, stableId, type DistrictArea, type RecordInput } from '../../../../scripts/registers/import/records';
 import type { GeocodeResult } from '../../../../src/lib/geo/geocode';
 import type { RegisterRecord } from '../../../../src/lib/schema/register';
+import { msg } from '../../../../src/lib/i18n/messages';
 
 const square = (w: number, s: number, e: number, n: number): Feature<Polygon> => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } });
 const districts: DistrictArea[] = [
@@ -17,7 +18,7 @@ const answers: Record<string, GeocodeResult> = {
 };
 const input = (extra: Partial<RecordInput> = {}): RecordInput => ({
 	register: 'elevator-retrofits',
-	geocode: (a) => answers[a] ?? { ok: false, reason: `no street named ${a.replace(/\d.*/, '')} in the network`, code: 'unknown-road' },
+	geocode: (a) => answers[a] ?? { ok: false, reason: `${a.replace(/\d.*/, '')} is not in the street network`, code: 'unknown-road', message: msg('geocode.unknownRoad', { road: a.replace(/\d.*/, '') }) },
 	districts,
 	crs: 'WGS84',
 	file: '加梯台账.xlsx',
@@ -58,7 +59,7 @@ describe('a row becomes a record', () => {
 
 	it('names the row and the reason when the address cannot be placed', () => {
 		expect(recordOf(row({ address: '不存在路12号' }, 9), input())).toEqual({
-			problem: { sheet: '台账', row: 9, column: '地址', zh: '地址“不存在路12号”无法定位：no street named 不存在路 in the network', en: 'the address "不存在路12号" cannot be placed: no street named 不存在路 in the network' }
+			problem: { sheet: '台账', row: 9, column: '地址', zh: '地址“不存在路12号”无法定位：不存在路不在道路网中', en: 'the address "不存在路12号" cannot be placed: 不存在路 is not in the street network' }
 		});
 	});
 
