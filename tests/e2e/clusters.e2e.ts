@@ -146,6 +146,7 @@ describe('a register of hundreds of sites on the map', () => {
 		const { page, context, errors } = await openPage(browser, `/?c=${lon},${lat}&z=14&d=all&layers=${LAYERS}`, { baseURL: site.baseURL });
 		try {
 			await waitForMap(page);
+			await page.locator('li[data-layer="elevator-retrofits"] button[data-action="filters"]').click();
 			for (const status of ['completed', 'consultation']) {
 				await page.locator('li[data-layer="elevator-retrofits"] select[data-filter="status"]').selectOption(status);
 				await waitForMap(page);

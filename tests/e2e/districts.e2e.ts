@@ -249,6 +249,7 @@ describe('the switcher', () => {
 			// A filter's values are counted in 湖南.
 			const batches = new Map<string, number>();
 			for (const f of builtFeatures('protected-buildings')) if (f.properties.district === 'hunan' && f.properties.batch) batches.set(String(f.properties.batch), (batches.get(String(f.properties.batch)) ?? 0) + 1);
+			await page.locator('li[data-layer="protected-buildings"] button[data-action="filters"]').click();
 			const options = await page.locator('li[data-layer="protected-buildings"] select[data-filter="batch"] option').allTextContents();
 			for (const [batch, n] of batches) expect(options.some((o) => o.includes(batch) && o.endsWith(`(${n})`)), `${batch} ${n}`).toBe(true);
 			// 湖南’s published totals beside its layers, not 天平’s.

@@ -51,6 +51,12 @@ describe('the map page', () => {
 		const { page } = opened;
 		const shown = page.locator('li[data-layer="protected-buildings"] [data-count="shown"]');
 		const all = Number(await shown.textContent());
+		// The filters fold until asked for.
+		const fold = page.locator('li[data-layer="protected-buildings"] button[data-action="filters"]');
+		expect(await fold.getAttribute('aria-expanded')).toBe('false');
+		expect(await page.locator('select[data-filter="batch"]').count()).toBe(0);
+		await fold.click();
+		expect(await fold.getAttribute('aria-expanded')).toBe('true');
 		await page.locator('select[data-filter="batch"]').selectOption('第二批');
 		await waitForMap(page);
 		const filtered = Number(await shown.textContent());

@@ -62,6 +62,7 @@ describe('the registers on the map', () => {
 		// The map opens on the default district (天平), and counts what lies in it.
 		const health = builtFeatures('facilities').filter((f) => f.properties.category === 'health' && f.properties.district === 'tianping').length;
 		expect(health).toBeGreaterThan(0);
+		await page.locator('li[data-layer="facilities"] button[data-action="filters"]').click();
 		await page.locator('li[data-layer="facilities"] select[data-filter="category"]').selectOption('health');
 		await waitForMap(page);
 		expect(Number(await shown.textContent())).toBe(health);

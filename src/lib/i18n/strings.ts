@@ -14,6 +14,7 @@ export const STRINGS = {
 	notOnMap: { zh: '未能上图的记录', en: 'Records not on the map' },
 	groupsLegend: { zh: '带数字的圆圈是一组点位，数字为其中（符合筛选的）点数，颜色为其中最多的类别；点击放大，16级起逐点显示。', en: 'A circle with a number is a group of sites: the number counts them (as filtered), the colour is their commonest class. Click to zoom in; each site shows from zoom 16.' },
 	filters: { zh: '筛选', en: 'Filters' },
+	published: { zh: '街道公布', en: 'Published' },
 	clearFilters: { zh: '清除筛选', en: 'Clear filters' },
 	any: { zh: '全部', en: 'Any' },
 	unknown: { zh: '不详', en: 'Unknown' },

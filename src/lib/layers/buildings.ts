@@ -16,6 +16,7 @@ export const buildings: LayerDef = {
 	),
 	archive: 'basemap',
 	group: 'base',
+	panelOrder: 140,
 	geometry: 'polygon',
 	sources: ['osm-buildings'],
 	build: { stage: 'buildings' },

@@ -8,6 +8,7 @@ export const districtBoundary: LayerDef = {
 	description: { zh: '所选街道的行政边界（OpenStreetMap）。', en: 'Administrative boundary of the selected subdistrict (OpenStreetMap).' },
 	archive: 'basemap',
 	group: 'base',
+	panelOrder: 110,
 	geometry: 'polygon',
 	sources: ['osm-boundary-tianping', 'osm-boundary-hunan'],
 	build: { stage: 'district-boundary' },

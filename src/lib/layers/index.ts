@@ -27,6 +27,15 @@ export const LAYERS: readonly LayerDef[] = [
 	elevatorRetrofits
 ];
 
+/**
+ * The layer panel's list: by each layer's `panelOrder` (what the map is about first), then those
+ * without one, topmost drawn first. The mask frames the map and is not listed.
+ */
+export function panelLayers(layers: readonly LayerDef[] = LAYERS): LayerDef[] {
+	const drawn = (l: LayerDef) => layers.length - layers.indexOf(l);
+	return layers.filter((l) => l.id !== 'district-mask').toSorted((a, b) => (a.panelOrder ?? Infinity) - (b.panelOrder ?? Infinity) || drawn(a) - drawn(b));
+}
+
 export function layerById(id: string): LayerDef | undefined {
 	return LAYERS.find((l) => l.id === id);
 }

@@ -21,6 +21,7 @@ export const protectedBuildings: LayerDef = {
 	},
 	archive: 'thematic',
 	group: 'thematic',
+	panelOrder: 10,
 	geometry: 'mixed',
 	sources: ['shl-excellent-buildings', 'shl-relic-sites', 'osm-heritage', '645-buildings', 'virtual-shanghai', 'photos'],
 	build: { stage: 'protected-buildings' },

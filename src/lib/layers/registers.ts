@@ -140,7 +140,8 @@ export const elevatorRetrofits: LayerDef = projectLayer(
 			{ property: 'status', label: en('进度', 'Status'), valueLabels: STATUS_LABELS },
 			{ property: 'kind', label: en('类型', 'Kind'), valueLabels: { retrofit: en('加梯项目', 'Retrofit'), 'guidance-centre': en('指导站', 'Guidance centre') } },
 			{ property: 'year', label: en('年份（最近进度）', 'Year (latest status)') }
-		]
+		],
+		panelOrder: 70
 	}
 );
 
@@ -148,14 +149,16 @@ export const fireSprinklers: LayerDef = projectLayer(
 	'fire-sprinklers',
 	en('消防喷淋', 'Fire sprinklers'),
 	en('里弄房屋加装的消防喷淋。简报多只给总数（如湖南街道今年5800多个喷淋头），总数显示为数字，不画成点。', 'Sprinklers fitted in lane houses. The newsletters mostly give totals (e.g. 5,800+ heads this year in Hunan); totals are shown as figures, never drawn as points.'),
-	'#d62828'
+	'#d62828',
+	{ panelOrder: 80 }
 );
 
 export const chargingSites: LayerDef = projectLayer(
 	'charging-sites',
 	en('电动自行车充电', 'E-bike charging'),
 	en('智能充电柜与小区集中充电场所。简报只给总数、未列点位，故地图上暂无点位，总数见图层说明。', 'Smart charging cabinets and estate charging sites. The newsletters give totals but no sites, so the map has no points yet: the totals are listed with the layer.'),
-	'#2b9348'
+	'#2b9348',
+	{ panelOrder: 90 }
 );
 
 // Bus stops are many and small; the places the seeds name stand out.
@@ -171,6 +174,7 @@ export const facilities: LayerDef = {
 	),
 	archive: 'thematic',
 	group: 'thematic',
+	panelOrder: 30,
 	geometry: 'point',
 	sources: ['hengfu-registers', 'osm-streets', 'wikidata-places', 'osm-metro-stations', '645-parks', 'osm-pois'],
 	build: { stage: 'register' },

@@ -24,6 +24,7 @@ export const streets: LayerDef = {
 	},
 	archive: 'basemap',
 	group: 'base',
+	panelOrder: 120,
 	geometry: 'line',
 	sources: ['osm-streets', '645-roads', 'virtual-shanghai'],
 	build: { stage: 'streets' },
@@ -76,6 +77,7 @@ export const neverWidenedRoads: LayerDef = {
 	},
 	archive: 'thematic',
 	group: 'thematic',
+	panelOrder: 20,
 	build: { stage: 'never-widened-roads' },
 	minzoom: 12,
 	popup: [

@@ -89,6 +89,11 @@ export interface LayerDef {
 	cluster?: ClusterDef;
 	/** false: a drawing aid (the mask), not a dataset; the catalogue and API leave it out. */
 	catalogue?: false;
+	/**
+	 * Its place in the layer panel, lower first: what the map is about leads, reference layers
+	 * follow. Layers without one come last, the topmost drawn first (src/lib/layers: panelLayers).
+	 */
+	panelOrder?: number;
 }
 
 /**
