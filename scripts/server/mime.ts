@@ -11,6 +11,7 @@ const TYPES: Record<string, string> = {
 	mjs: 'text/javascript' + UTF8,
 	css: 'text/css' + UTF8,
 	json: 'application/json' + UTF8,
+	webmanifest: 'application/manifest+json' + UTF8,
 	geojson: 'application/geo+json' + UTF8,
 	map: 'application/json' + UTF8, // source maps
 	svg: 'image/svg+xml' + UTF8,
@@ -36,7 +37,7 @@ const DEFAULT_TYPE = 'application/octet-stream';
  * already compressed, so gzipping would break range reads for no gain. Nor `.pbf`, images,
  * fonts or wasm, which are compressed formats already.
  */
-const COMPRESSIBLE = new Set(['html', 'js', 'mjs', 'css', 'json', 'geojson', 'map', 'svg', 'txt', 'xml', 'csv']);
+const COMPRESSIBLE = new Set(['html', 'js', 'mjs', 'css', 'json', 'webmanifest', 'geojson', 'map', 'svg', 'txt', 'xml', 'csv']);
 
 /** Types a browser may render as a page or run as a script: they get the whole security policy (headers.ts). */
 const DOCUMENT = new Set(['html', 'js', 'mjs', 'svg', 'xml']);

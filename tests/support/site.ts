@@ -22,11 +22,14 @@ export interface SiteDirs {
 	root: string;
 }
 
-/** The folders of a site under `base`, its static folder holding the committed static files (the favicon). */
+/** The committed files of static/ (the rest is the pipeline's): the favicon, the app manifest and its icons. */
+export const COMMITTED_STATIC = ['favicon.svg', 'manifest.webmanifest', 'icons'];
+
+/** The folders of a site under `base`, its static folder holding the committed static files. */
 export function siteDirs(base: string): SiteDirs {
 	const staticDir = join(base, 'static');
 	mkdirSync(staticDir, { recursive: true });
-	cpSync(join(repoRoot, 'static/favicon.svg'), join(staticDir, 'favicon.svg'));
+	for (const file of COMMITTED_STATIC) cpSync(join(repoRoot, 'static', file), join(staticDir, file), { recursive: true });
 	return { staticDir, root: join(base, 'site') };
 }
 
