@@ -12,6 +12,8 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		files: { assets: staticDir },
+		// src/lib/offline/register.ts registers the service worker once the map's first view is drawn.
+		serviceWorker: { register: false },
 		// Every page and endpoint is prerendered: the site is a folder of static files
 		// that the project's own server (scripts/serve.ts) or any object store can serve.
 		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),

@@ -1,9 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { maplibreFromSource } from './scripts/vite/maplibre';
+import { offlineShell } from './scripts/vite/offline-shell';
 
 export default defineConfig({
-	plugins: [maplibreFromSource(), sveltekit()],
+	plugins: [maplibreFromSource(), sveltekit(), offlineShell()],
 	server: { port: Number(process.env.PORT ?? 4173), strictPort: true },
 	preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },
 	test: {
