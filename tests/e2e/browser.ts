@@ -49,6 +49,12 @@ export interface OpenPageOptions {
 	geolocation?: { longitude: number; latitude: number };
 	/** Script source run in the page before any of its own (a string: tsx's helpers do not exist in the page). */
 	initScript?: string;
+	/**
+	 * 'allow' lets the page register its service worker (tests/e2e/offline.e2e.ts). Blocked by
+	 * default: a test checks what the page itself requests, and the worker would add the install's
+	 * requests (the walk graph, the panels' code…) and answer later ones from its cache.
+	 */
+	serviceWorkers?: 'allow' | 'block';
 }
 
 export interface OpenedPage {
@@ -72,6 +78,7 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
 		viewport: { width, height },
 		isMobile: false,
 		deviceScaleFactor: 1,
+		serviceWorkers: opts.serviceWorkers ?? 'block',
 		...(opts.geolocation ? { geolocation: opts.geolocation, permissions: ['geolocation'] } : {})
 	});
 	if (opts.initScript) await context.addInitScript(opts.initScript);
