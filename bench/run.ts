@@ -18,7 +18,8 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['registers', async () => (await import('./registers')).registersBench()],
 	['districts', async () => (await import('./districts')).districtsBench()],
 	['serve', async () => (await import('./serve-load')).serveLoadBench()],
-	['sources', async () => (await import('./sources')).sourcesBench()]
+	['sources', async () => (await import('./sources')).sourcesBench()],
+	['offline', async () => (await import('./offline')).offlineBench()]
 ];
 
 // `npm run bench -- walk geocode` runs only those suites (and merges into the existing results).
