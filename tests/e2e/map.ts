@@ -1,10 +1,14 @@
 import type { Page } from 'playwright-core';
 
-/** Waits until the page's MapLibre map has loaded its style and every visible tile. */
+/**
+ * Waits until the page's MapLibre map has loaded its style and every visible tile: on the main
+ * map of one district, those of the full thematic archive, which follow its first view
+ * (`data-thematic`, src/lib/map/thematic.ts), so every record of every district can be seen.
+ */
 export async function waitForMap(page: Page): Promise<void> {
 	await page.waitForFunction(() => {
 		const map = (window as unknown as { hengfuMap?: { loaded(): boolean; areTilesLoaded(): boolean } }).hengfuMap;
-		return Boolean(map?.loaded() && map.areTilesLoaded());
+		return Boolean(map?.loaded() && map.areTilesLoaded() && document.getElementById('map')?.dataset.thematic !== 'district');
 	}, null, { timeout: 60_000 });
 	await page.waitForTimeout(300);
 }

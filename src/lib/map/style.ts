@@ -1,5 +1,5 @@
 import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
-import { LAYERS, type ArchiveName, type LayerDef } from '../layers';
+import { LAYERS, type LayerDef } from '../layers';
 import { ARCHIVE_ZOOMS } from '../tiles/archives';
 import type { Lang } from '../layers/types';
 import { filterExpression, type LayerFilters } from './filters';
@@ -42,6 +42,11 @@ export interface StyleState {
 	 * of every record (a page without the choice: a dataset's small map, the benchmark's bare map).
 	 */
 	district?: string;
+	/**
+	 * The archive the `thematic` source reads: a district's first archive (`thematic-<district>`) while
+	 * the map shows that district's first view, then the full one (src/lib/map/thematic.ts). Absent: the full one.
+	 */
+	thematic?: string;
 }
 
 /** The registry layer holding one mask per district choice (property `d`), of which the style draws one. */
@@ -115,7 +120,7 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 		version: 8,
 		sources: {
 			basemap: archiveSource(tilesBase, 'basemap'),
-			thematic: archiveSource(tilesBase, 'thematic'),
+			thematic: archiveSource(tilesBase, state.thematic ?? 'thematic'),
 			...(state.overlay?.sources ?? {})
 		},
 		layers: [...layers, ...(state.overlay?.above ?? [])].map(shareProgram)
@@ -123,11 +128,11 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 }
 
 /**
- * One of our PMTiles archives as a vector source. Its tiles are named directly and read by the map's
- * worker (src/lib/map/worker.ts); the zoom range is the one the pipeline writes, so the page never
- * has to open the archive to learn it.
+ * One of our PMTiles archives (a registry archive, or a district's first archive) as a vector
+ * source. Its tiles are named directly and read by the map's worker (src/lib/map/worker.ts); the
+ * zoom range is the one the pipeline writes, so the page never has to open the archive to learn it.
  */
-export function archiveSource(tilesBase: string, archive: ArchiveName): VectorSourceSpecification {
+export function archiveSource(tilesBase: string, archive: string): VectorSourceSpecification {
 	const { minZoom: minzoom, maxZoom: maxzoom } = ARCHIVE_ZOOMS;
 	return { type: 'vector', tiles: [`pmtiles://${tilesBase}/tiles/${archive}.pmtiles/{z}/{x}/{y}`], minzoom, maxzoom, attribution: '' };
 }

@@ -22,7 +22,7 @@ const east = covered('e', W + STEP);
 const M100 = 0.001;
 const MID = S + STEP / 2;
 
-const point = (id: string, lon: number, lat: number, district: string | null): Feature<Point> => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { id, district, in_district: district !== null } });
+const point = (id: string, lon: number, lat: number, district: string | null, more: Record<string, string> = {}): Feature<Point> => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { id, district, in_district: district !== null, ...more } });
 const features: Feature[] = [
 	point('in-w', W + STEP / 2, MID, 'w'),
 	point('in-e-near-w', W + STEP + M100, MID, 'e'),
@@ -52,13 +52,14 @@ describe('a district’s first archive', () => {
 	it('keeps the full archive’s groups that hold one of its points, with their numbers, and its own points alone', () => {
 		const elevators = layerById('elevator-retrofits')!;
 		// Two records of w near the line and one of e beside them (one group), and a pair of e far east (another).
+		const done = { status: 'completed', kind: 'retrofit', year: '2021' };
 		const records = [
-			point('w1', W + STEP - 0.0001, MID, 'w'),
-			point('w2', W + STEP - 0.0002, MID, 'w'),
-			point('e1', W + STEP + 0.0001, MID, 'e'),
-			point('e2', W + 2 * STEP + 0.05, MID, 'e'),
-			point('e3', W + 2 * STEP + 0.0501, MID, 'e')
-		].map((f) => ({ ...f, properties: { ...f.properties, status: 'completed', kind: 'retrofit', year: '2021' } }));
+			point('w1', W + STEP - 0.0001, MID, 'w', done),
+			point('w2', W + STEP - 0.0002, MID, 'w', done),
+			point('e1', W + STEP + 0.0001, MID, 'e', done),
+			point('e2', W + 2 * STEP + 0.05, MID, 'e', done),
+			point('e3', W + 2 * STEP + 0.0501, MID, 'e', done)
+		];
 		const keep = (i: number) => records[i].properties!.district === 'w';
 		const full = groupLayer(elevators, records);
 		const [points, groups] = layerTiles(elevators, records, records, keep);
