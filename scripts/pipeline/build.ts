@@ -18,6 +18,7 @@ import { SOURCES, sourceById } from './manifest';
 import { listPhotos } from './read';
 import { SourceError, type Rejection, type SourceCount } from './report';
 import { buildStreetLayers, type StreetTables } from './streets/layer';
+import { buildHistoryLayers } from './history';
 import { STREETS_SOURCE } from './streets/overpass';
 import { createGeocoder, type Anchor, type GeocodeResult, type StreetLine } from '../../src/lib/geo/geocode';
 import type { WalkGraphBuild } from './walk/build-graph';
@@ -179,6 +180,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const frame = maskFrame(boundary);
 	const masks = [...covered.map((c) => ({ d: c.district.id, area: c.boundary })), ...(covered.length > 1 ? [{ d: ALL_DISTRICTS, area: boundary }] : [])];
 	raw.set('district-mask', masks.map(({ d, area }) => ({ ...outsideMask(area, frame), properties: { in_district: false, district: null, d } })));
+	for (const [id, fs] of time('history', () => buildHistoryLayers({ features, clip: (fs) => clipToCoverage(fs, cover) }))) raw.set(id, fs);
 	const known = knownNames(streetBuild.streets);
 	for (const layer of LAYERS) {
 		if ('source' in layer.build) raw.set(layer.id, fromSource(layer, clip(layer.build.source), known));

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { Crs } from '../../src/lib/geo/crs';
 import * as s from '../../src/lib/schema/sources';
+import * as h from '../../src/lib/schema/history';
 import { CREDITS } from '../../src/lib/sources';
 
 /** How a file is laid out; `read.ts` turns each layout into uniform records. */
@@ -69,6 +70,11 @@ export const SOURCES: readonly SourceEntry[] = [
 	table645('645-parks', 'table_li_shi_gong_yuan', 'historic parks and gardens', s.building645.pick({ _id: true, title: true }), s.areaGeometry),
 	table645('645-residences', 'table_ren_wu_zhu_suo', 'former residences of notable people', s.residence645, s.pointGeometry),
 	table645('645-theatres', 'table_xiu_xian_chang_suo', 'historic theatres and cinemas', s.building645.pick({ _id: true, title: true }), s.pointGeometry),
+	table645('645-trams', 'table_you_gui_dian_che', 'concession-era tram lines (有轨电车)', h.tramLine645, s.lineGeometry),
+	table645('645-tram-stops', 'table_you_gui_dian_che_zhan_dian', 'concession-era tram stops', h.stop645, s.pointGeometry),
+	table645('645-trolleybuses', 'table_wu_gui_dian_che', 'concession-era trolleybus lines (无轨电车)', h.trolleybusLine645, s.lineGeometry),
+	table645('645-trolleybus-stops', 'table_wu_gui_dian_che_zhan_dian', 'concession-era trolleybus stops', h.stop645, s.pointGeometry),
+	table645('645-places-1928', 'table_Place_1928', 'places of a 1928 guide, with English names', h.place1928, s.pointGeometry),
 	{
 		id: 'wikidata-places',
 		file: 'wikidata/places_shanghai.geojson',

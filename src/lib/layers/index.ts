@@ -1,5 +1,6 @@
 import { buildings } from './buildings';
 import { districtBoundary, districtMask } from './district';
+import { historicTransitLines, historicTransitStops, places1928 } from './history';
 import { protectedBuildings } from './protected-buildings';
 import { formerResidences, historicArea, historicParks, metroLines, metroStations } from './simple';
 import { chargingSites, elevatorRetrofits, facilities, fireSprinklers } from './registers';
@@ -18,6 +19,9 @@ export const LAYERS: readonly LayerDef[] = [
 	metroLines,
 	districtBoundary,
 	neverWidenedRoads,
+	historicTransitLines,
+	historicTransitStops,
+	places1928,
 	protectedBuildings,
 	formerResidences,
 	metroStations,

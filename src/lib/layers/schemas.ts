@@ -3,6 +3,7 @@ import { field } from '../schema/field';
 import { protectedBuilding } from '../schema/protected-building';
 import { NEVER_WIDENED_STATUSES } from '../schema/never-widened';
 import { FACILITY_CATEGORY_KEYS, PROJECT_STATUSES } from '../schema/vocabulary';
+import { MODES, NETWORKS } from '../schema/history-vocabulary';
 
 /**
  * The schema of every layer's feature properties, keyed by layer id: the half of the layer
@@ -97,6 +98,34 @@ const building = z.object({
 	district: districtField
 });
 
+const mode = field(z.enum(MODES), 'tram (有轨电车) or trolleybus (无轨电车): the 645 table it comes from', '类型：有轨电车或无轨电车（所出自的 645 表）');
+const historicTransitLine = z.object({
+	id: field(z.string().regex(/^(tram|trolleybus)-\d+$/), 'Stable id: the mode and the 645 record id', '稳定标识：类型与 645 记录编号'),
+	name_zh: field(z.string().min(1), 'Historic name of the line, as the 645 atlas titles it', '历史线路名称（645 图集原文）'),
+	name_en: field(z.string().min(1), 'English rendering of the title, made by the pipeline from its parts (network, mode, line number)', '由名称各部分（路网、类型、线路号）译出的英文'),
+	mode,
+	network: field(z.enum(NETWORKS), 'Network the title names (french: 法租界, settlement: 公共租界, chinese: 华商); the atlas’s operator id is checked against it', '名称所示路网（french 法租界、settlement 公共租界、chinese 华商），并与图集的运营商编号核对'),
+	in_district: inDistrict,
+	district: districtField
+});
+const historicTransitStop = z.object({
+	id: field(z.string().regex(/^(tram|trolleybus)-stop-\d+$/), 'Stable id: the mode and the 645 record id', '稳定标识：类型与 645 记录编号'),
+	name_zh: field(z.string().min(1), 'Historic name of the stop, as the 645 atlas gives it', '历史站名（645 图集原文）'),
+	mode,
+	lines_zh: field(z.string().nullable(), 'Lines of the same mode passing within 20 m of the stop, found from the geometry; null where none does', '20 米内经过该站的同类线路（按几何算出）；无则为空'),
+	lines_en: field(z.string().nullable(), 'The same lines, in English', '同上，英文'),
+	in_district: inDistrict,
+	district: districtField
+});
+const place1928 = z.object({
+	id: field(z.string().regex(/^place1928-\d+$/), 'Stable id, from the 645 record id', '稳定标识，取自 645 记录编号'),
+	name_zh: field(z.string().min(1).nullable(), 'Chinese name as the 1928 guide gives it', '1928 年指南所载中文名称'),
+	name_en: field(z.string().min(1).nullable(), 'English name as the 1928 guide gives it', '1928 年指南所载英文名称'),
+	years: field(z.string().nullable(), 'Years the table gives (begin–end); null where it gives none', '表中所载年代（起–止）；未载则为空'),
+	in_district: inDistrict,
+	district: districtField
+});
+
 export const LAYER_SCHEMAS: Readonly<Record<string, ZodObject>> = {
 	'district-mask': z.object({ in_district: inDistrict, district: districtField, d: field(z.string(), 'The map’s district choice this mask dims the outside of: a subdistrict id, or all', '此遮罩对应的街道选择：街道标识，或 all') }),
 	buildings: building,
@@ -116,7 +145,10 @@ export const LAYER_SCHEMAS: Readonly<Record<string, ZodObject>> = {
 	facilities: facility,
 	'charging-sites': project,
 	'fire-sprinklers': project,
-	'elevator-retrofits': project
+	'elevator-retrofits': project,
+	'historic-transit-lines': historicTransitLine,
+	'historic-transit-stops': historicTransitStop,
+	'places-1928': place1928
 };
 
 /** The schema of a layer's feature properties; throws for an id the registry does not know. */

@@ -9,7 +9,7 @@ export interface Text {
 
 /** Where a layer's features come from: a pipeline stage, or one source with a property mapper. */
 export type LayerBuild =
-	| { stage: 'protected-buildings' | 'buildings' | 'streets' | 'never-widened-roads' | 'district-boundary' | 'district-mask' | 'register' }
+	| { stage: 'protected-buildings' | 'buildings' | 'streets' | 'never-widened-roads' | 'district-boundary' | 'district-mask' | 'register' | 'history' }
 	| { source: string; properties: (raw: Record<string, unknown>, id: string, known: KnownNames) => Record<string, unknown> };
 
 /** What the pipeline already knows about places by name, for layers whose source lacks it. */
@@ -66,8 +66,8 @@ export interface LayerDef {
 	description: Text;
 	/** Which PMTiles archive holds it. */
 	archive: 'basemap' | 'thematic';
-	/** base = part of the basemap; thematic = the portal's subject layers; context = reference overlays. */
-	group: 'base' | 'thematic' | 'context';
+	/** base = part of the basemap; thematic = the portal's subject layers; context = reference overlays; history = the city of the concession era, folded away and off until asked for. */
+	group: 'base' | 'thematic' | 'context' | 'history';
 	geometry: 'point' | 'line' | 'polygon' | 'mixed';
 	/** Manifest ids of every source it draws on (licences and attribution follow from them). */
 	sources: string[];

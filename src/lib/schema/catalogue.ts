@@ -27,7 +27,7 @@ export const datasetSummary = z.object({
 	id: field(z.string().regex(/^[a-z][a-z0-9-]*$/), 'Dataset (layer) id', '数据集（图层）标识'),
 	title: field(text, 'Title in Chinese and English', '中英文标题'),
 	description: field(text, 'Description in Chinese and English', '中英文说明'),
-	group: field(z.enum(['base', 'thematic', 'context']), 'base: the basemap; thematic: the portal’s subject layers; context: reference overlays', 'base 底图；thematic 专题图层；context 参考图层'),
+	group: field(z.enum(['base', 'thematic', 'context', 'history']), 'base: the basemap; thematic: the portal’s subject layers; context: reference overlays; history: the concession-era city, off by default', 'base 底图；thematic 专题图层；context 参考图层；history 租界时期的城市（默认关闭）'),
 	geometry: field(z.enum(['point', 'line', 'polygon', 'mixed']), 'Geometry type of the features', '要素几何类型'),
 	sources: field(z.array(datasetSource).min(1), 'Every source the dataset draws on', '数据集所用的全部来源'),
 	crs: field(z.literal('WGS84'), 'Coordinate system of every download', '下载数据的坐标系'),
