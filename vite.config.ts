@@ -5,6 +5,8 @@ import { offlineShell } from './scripts/vite/offline-shell';
 
 export default defineConfig({
 	plugins: [maplibreFromSource(), sveltekit(), offlineShell()],
+	// The origin canonical links, Open Graph and the sitemap name (src/lib/places/urls.ts reads and checks it).
+	define: { __HENGFU_SITE_ORIGIN__: JSON.stringify(process.env.HENGFU_SITE_ORIGIN ?? '') },
 	server: { port: Number(process.env.PORT ?? 4173), strictPort: true },
 	preview: { port: Number(process.env.PORT ?? 4173), strictPort: true },
 	test: {

@@ -15,9 +15,13 @@ import { building } from '$app/environment';
  * serves modules unbundled: nothing to name. tests/e2e/smoke.e2e.ts checks the result.
  */
 export const handle: Handle = ({ event, resolve }) => {
-	if (!building) return resolve(event);
+	// The English place and tour pages are files of their own (/en/…): their document says so.
+	const english = event.url.pathname.startsWith('/en/');
+	if (!building && !english) return resolve(event);
 	return resolve(event, {
 		transformPageChunk: ({ html }) => {
+			if (english) html = html.replace('<html lang="zh-Hans">', '<html lang="en">');
+			if (!building) return html;
 			const missing = staticImports(pageModules(html)).filter((file) => !html.includes(file));
 			if (!missing.length) return html;
 			const links = missing.map((file) => `\t<link href="./${file}" rel="modulepreload">\n\t`);

@@ -1,0 +1,20 @@
+/**
+ * Where a place's page data is published for clients (the offline app): `/data/places/<bucket>.json`,
+ * `{ id: PlaceData }`, PLACE_BUCKETS files by an FNV-1a hash of the id. One file per place would be
+ * a thousand requests to take a district offline; one file for all would be megabytes to read one.
+ */
+export const PLACE_BUCKETS = 32;
+
+export function placeBucket(id: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < id.length; i++) {
+		h ^= id.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return ((h >>> 0) % PLACE_BUCKETS).toString(16).padStart(2, '0');
+}
+
+export const placeDataPath = (id: string) => `/data/places/${placeBucket(id)}.json`;
+
+/** Every tour's page data, `{ id: TourPageData }`. */
+export const TOURS_DATA_PATH = '/data/places/tours.json';

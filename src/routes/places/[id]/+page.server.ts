@@ -1,0 +1,4 @@
+import { placeEntries } from '$lib/server/places/routes';
+import type { EntryGenerator } from './$types';
+
+export const entries: EntryGenerator = placeEntries;
