@@ -19,7 +19,8 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['districts', async () => (await import('./districts')).districtsBench()],
 	['serve', async () => (await import('./serve-load')).serveLoadBench()],
 	['sources', async () => (await import('./sources')).sourcesBench()],
-	['offline', async () => (await import('./offline')).offlineBench()]
+	['offline', async () => (await import('./offline')).offlineBench()],
+	['places', async () => (await import('./places')).placesBench()]
 ];
 
 // `npm run bench -- walk geocode` runs only those suites (and merges into the existing results).

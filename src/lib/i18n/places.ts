@@ -8,7 +8,6 @@ export const PLACE_STRINGS = {
 	data: { zh: '开放数据', en: 'Open data' },
 	about: { zh: '关于与方法', en: 'About & methods' },
 	otherLang: { zh: 'English', en: '中文' },
-	otherLangLabel: { zh: '英文版本', en: '中文版本' },
 	openOnMap: { zh: '在地图上查看', en: 'Open on the map' },
 	startOnMap: { zh: '在地图上开始导览', en: 'Start on the map' },
 	facts: { zh: '资料', en: 'Facts' },
