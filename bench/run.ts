@@ -20,7 +20,8 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['serve', async () => (await import('./serve-load')).serveLoadBench()],
 	['sources', async () => (await import('./sources')).sourcesBench()],
 	['offline', async () => (await import('./offline')).offlineBench()],
-	['places', async () => (await import('./places')).placesBench()]
+	['places', async () => (await import('./places')).placesBench()],
+	['english', async () => (await import('./english')).englishBench()]
 ];
 
 // `npm run bench -- walk geocode` runs only those suites (and merges into the existing results).

@@ -80,6 +80,9 @@ function main(): void {
 	console.log(`\nsame-name listings: ${same.pairs.length} pairs, ${same.merged} listings merged into another (same street, within ${same.limit_m} m; build-report.json, same_name)`);
 	for (const p of same.pairs) console.log(`  ${p.merged ? 'merged' : 'apart '} ${p.name}: ${p.a.address ?? p.a.id} / ${p.b.address ?? p.b.id}: ${p.reason}`);
 
+	console.log('\nprotected buildings in English: a source\'s name / descriptive (kind and address) / none (build-report.json, english_titles)');
+	for (const [d, c] of Object.entries(result.englishTitles)) console.log(`  ${d.padEnd(10)} ${c.source} / ${c.descriptive} / ${c.none} of ${c.total}${c.none ? `   none: ${Object.entries(c.none_reasons).map(([r, n]) => `${n} ${r}`).join(', ')}` : ''}`);
+
 	const missing = result.streetTables.neverWidenedUnmatched;
 	if (missing.length) console.log(`\nnever-widened roads listed but not drawn (in build-report.json, streets): ${missing.length}`);
 	for (const m of missing) console.log(`  ${m.name_zh} (${m.status}): ${m.reason}`);

@@ -9,6 +9,7 @@ import { buildingFeatures } from './buildings';
 import { conflateProtectedBuildings, type Clipped, type MatchCount } from './conflate/buildings';
 import { joinFootprints } from './conflate/footprints';
 import type { SameNameReport } from './conflate/same-name';
+import { titleInEnglish, type EnglishTitleReport } from './conflate/english-title';
 import { intersectsArea, ringsOf } from '../../src/lib/geo/geometry';
 import { ALL_DISTRICTS } from '../../src/lib/schema/district';
 import { clipToCoverage, coverage, coverDistricts, loadDistrictRegistry, maskFrame, outsideMask, selectDistrict, type Area, type Covered, type DistrictProblem } from './districts';
@@ -59,6 +60,8 @@ export interface BuildResult {
 	matches: MatchCount[];
 	/** Every pair of listings sharing a name, merged or not, and why. */
 	sameName: SameNameReport;
+	/** Per district: protected buildings with an English name from a source, a descriptive title, or none. */
+	englishTitles: EnglishTitleReport;
 	streetTables: StreetTables;
 	/** Per district id: each published figure beside the portal's own count. */
 	figures: Record<string, FigureCheck[]>;
@@ -151,6 +154,8 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		photos: new Set(photos)
 	}));
 	const footprints = time('conflate', () => joinFootprints(conflated.features, buildingFeatures(clip('osm-buildings'))));
+	const known = knownNames(streetBuild.streets);
+	const english = titleInEnglish(footprints.protectedBuildings, known.streetEn);
 	const matches = loaded.has('osm-buildings') ? [...conflated.matches, footprints.count] : conflated.matches;
 
 	const streetLines = streetLinesFrom(streetBuild.network);
@@ -171,7 +176,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 
 	const raw = new Map<string, LayerFeature[]>();
 	for (const [id, fs] of registers.layers) raw.set(id, fs);
-	raw.set('protected-buildings', footprints.protectedBuildings as LayerFeature[]);
+	raw.set('protected-buildings', english.features as LayerFeature[]);
 	raw.set('buildings', footprints.buildings);
 	raw.set('streets', streetBuild.streets);
 	raw.set('never-widened-roads', streetBuild.neverWidened);
@@ -181,7 +186,6 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const masks = [...covered.map((c) => ({ d: c.district.id, area: c.boundary })), ...(covered.length > 1 ? [{ d: ALL_DISTRICTS, area: boundary }] : [])];
 	raw.set('district-mask', masks.map(({ d, area }) => ({ ...outsideMask(area, frame), properties: { in_district: false, district: null, d } })));
 	for (const [id, fs] of time('history', () => buildHistoryLayers({ features, clip: (fs) => clipToCoverage(fs, cover) }))) raw.set(id, fs);
-	const known = knownNames(streetBuild.streets);
 	for (const layer of LAYERS) {
 		if ('source' in layer.build) raw.set(layer.id, fromSource(layer, clip(layer.build.source), known));
 	}
@@ -217,6 +221,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		rejected,
 		matches,
 		sameName: conflated.sameName,
+		englishTitles: english.report,
 		streetTables: streetBuild.tables,
 		figures: Object.fromEntries(covered.map((c) => [c.district.id, checkFigures(c, layers)])),
 		walk: streetBuild.walk,

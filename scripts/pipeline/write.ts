@@ -206,6 +206,7 @@ export function reportOf(result: BuildResult, stats: ArchiveStats[]) {
 		figures: result.figures,
 		conflation: result.matches,
 		same_name: result.sameName,
+		english_titles: result.englishTitles,
 		streets: result.streetTables,
 		registers: result.registers,
 		walk: result.walk.report,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOnlyLocalRequests, launchBrowser, openPage, saveScreenshot, seriousAxeViolations, type OpenedPage } from './browser';
-import { hengshanHotel } from './built';
+import { builtFeatures, hengshanHotel } from './built';
 import { clickAt, paintedShare, renderedCount, waitForMap } from './map';
 
 let browser: Browser;
@@ -132,12 +132,14 @@ describe('the URL', () => {
 			expect(state.c.lat).toBeCloseTo(31.203, 4);
 			expect(state.z).toBeCloseTo(16.5, 2);
 			expect(await renderedCount(page, 'never-widened-roads')).toBe(0);
-			// No present-day English name is known, so the English panel is titled in Chinese, once.
-			await expect.poll(() => page.locator('#feature-title').textContent()).toBe('衡山宾馆');
-			expect(await page.locator('.feature .subtitle').count()).toBe(0);
+			// No English name is known from a source, so the English panel is titled by its kind and address, the Chinese name beneath.
+			const titleEn = String(builtFeatures('protected-buildings').find((f) => f.properties.id === hotel.id)!.properties.name_en);
+			expect(titleEn).toBe('Hotel, 534 Hengshan Road');
+			await expect.poll(() => page.locator('#feature-title').textContent()).toBe(titleEn);
+			expect(await page.locator('.feature .subtitle').textContent()).toBe('衡山宾馆');
 			await page.reload();
 			await waitForMap(page);
-			await expect.poll(() => page.locator('#feature-title').textContent()).toBe('衡山宾馆');
+			await expect.poll(() => page.locator('#feature-title').textContent()).toBe(titleEn);
 			expect(await page.locator('dd[data-field="name_historic_en"]').textContent()).toBe('Picardie Apartments');
 			const params = new URL(page.url()).searchParams;
 			expect(params.get('f.protected-buildings.batch')).toBe('第二批');

@@ -239,6 +239,8 @@ function finish(d: Draft, photos: ReadonlySet<string>): Feature<Geometry, Protec
 		id: d.props.id,
 		name_zh: d.props.name_zh,
 		name_en: d.props.name_en ?? null,
+		// Filled by the English-title stage (english-title.ts), once the streets' English names are known.
+		name_en_source: null,
 		name_pinyin: d.props.name_pinyin ?? null,
 		name_historic: d.props.name_historic ?? null,
 		name_historic_en: d.props.name_historic_en ?? null,

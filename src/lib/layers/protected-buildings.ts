@@ -26,7 +26,7 @@ export const protectedBuildings: LayerDef = {
 	sources: ['shl-excellent-buildings', 'shl-relic-sites', 'osm-heritage', '645-buildings', 'virtual-shanghai', 'photos'],
 	build: { stage: 'protected-buildings' },
 	minzoom: 12,
-	tileProperties: ['id', 'name_zh', 'name_en', 'protection', 'excellent', 'batch', 'relic_level', 'red_site', 'year_built', 'decade', 'architect', 'geometry_source', 'in_district', 'district'],
+	tileProperties: ['id', 'name_zh', 'name_en', 'name_en_source', 'protection', 'excellent', 'batch', 'relic_level', 'red_site', 'year_built', 'decade', 'architect', 'geometry_source', 'in_district', 'district'],
 	popup: [
 		{ key: 'name_zh', label: { zh: '名称', en: 'Name' } },
 		{ key: 'name_en', label: { zh: '英文名', en: 'English name' } },

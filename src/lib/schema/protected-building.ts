@@ -10,7 +10,8 @@ const nullableText = z.string().min(1).nullable();
 export const protectedBuilding = z.object({
 	id: field(z.string().min(1), 'Stable id of the building record (from its primary source)', '建筑记录的稳定标识（取自主要来源）'),
 	name_zh: field(z.string().min(1), 'Chinese name as listed', '名录所载中文名称'),
-	name_en: field(nullableText, 'Present English name (OSM name:en)', '今英文名（OSM name:en）'),
+	name_en: field(nullableText, 'English title: a source\'s English name (OSM name:en, or for a title that is only a kind such as 住宅 the concession-era name from Virtual Shanghai), else a descriptive title from the listing\'s kind and its address ("Garden house, 12 Wukang Road"); name_en_source says which', '英文标题：来源所给的英文名（OSM name:en；名录标题仅为“住宅”等类别时，取 Virtual Shanghai 的租界时期名称），否则按名录所载类别与地址写成的说明性标题（如 Garden house, 12 Wukang Road）；name_en_source 说明是哪一种'),
+	name_en_source: field(z.enum(['source', 'descriptive']).nullable(), 'Where the English title comes from: source (a source\'s English name) or descriptive (kind and address, from a declared glossary and OSM\'s English street names); null where there is none', '英文标题的来源：source（来源所给英文名）或 descriptive（据词表与 OSM 英文路名写出的类别与地址）；无英文标题时为 null'),
 	name_pinyin: field(nullableText, 'Pinyin of the name, from the Shanghai Library record', '名称拼音（上海图书馆记录）'),
 	name_historic: field(nullableText, 'Historic Chinese name (Virtual Shanghai) where it differs', '历史中文名（Virtual Shanghai），与今名不同时'),
 	name_historic_en: field(nullableText, 'Concession-era name in English or French (Virtual Shanghai), e.g. "Picardie Apartments": the building, or who used it then', '租界时期的英文或法文名（Virtual Shanghai），如 Picardie Apartments：建筑本身或当时的使用者'),
