@@ -29,6 +29,8 @@ import { buildRegisterLayers, type RegisterLayers } from './registers';
 import type { RegisterFeature } from './registers/place';
 import { sourceFacts, type SourceFact } from './source-facts';
 import { english, msg, render, type Message } from '../../src/lib/i18n/messages';
+import { citedNewsletter, type CitedNewsletter } from '../../src/lib/schema/bibliography';
+import { bibliographyIndex, bibliographyPath, loadBibliography } from './bibliography';
 
 export interface FigureCheck {
 	key: string;
@@ -75,6 +77,8 @@ export interface BuildResult {
 	/** Facilities for the walk feature, beyond the district too (see RegisterLayers). */
 	walkFacilities: RegisterFeature[];
 	tours: ResolvedTour[];
+	/** The newsletters of data/bibliography.json, by key: what a citation shows instead of a file. */
+	newsletters: Record<string, CitedNewsletter>;
 	/** What the browser's geocoder needs: the named streets and the anchors it uses. */
 	geocoderInput: { streets: StreetLine[]; anchors: Anchor[] };
 	/** Milliseconds per stage, for the console and the benchmark; never written to outputs. */
@@ -99,11 +103,14 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 	const registry = loadDistrictRegistry(join(repoRoot, 'data/districts.json'));
 	// No --district: every district the registry gives a boundary, each checked on its own.
 	const candidates = districtId ? [selectDistrict(registry, districtId)] : registry.districts;
+	const newsletters = bibliographyIndex(loadBibliography(bibliographyPath(repoRoot)), sourcesDir);
 	const figureProblems: DistrictProblem[] = [];
 	const withFigures = candidates.filter((d) => {
 		const stray = d.figures.find((fig) => fig.layer && !LAYERS.some((l) => l.id === fig.layer));
 		if (stray) figureProblems.push({ district: d.id, reason: `data/districts.json, figure "${stray.key}": layer "${stray.layer}" is not in the layer registry` });
-		return !stray;
+		const uncited = d.figures.find((fig) => !newsletters.has(fig.source));
+		if (uncited) figureProblems.push({ district: d.id, reason: `data/districts.json, figure "${uncited.key}": "${uncited.source}" is not a newsletter of data/bibliography.json` });
+		return !stray && !uncited;
 	});
 
 	// The boundaries first: their context area bounds what every other source needs converting.
@@ -226,6 +233,7 @@ export function buildLayers({ repoRoot, sourcesDir, districtId }: BuildOptions):
 		figures: Object.fromEntries(covered.map((c) => [c.district.id, checkFigures(c, layers)])),
 		walk: streetBuild.walk,
 		tours: tours.tours,
+		newsletters: Object.fromEntries([...newsletters].map(([key, e]) => [key, citedNewsletter(e)])),
 		walkFacilities: sortFeatures(registers.walkFacilities) as RegisterFeature[],
 		geocoderInput: { streets: streetLines, anchors: geocoder.anchors.map(({ id, source, address, point }) => ({ id, source, address, point })) },
 		registers: { counts: registers.counts, rejected: registers.rejected, unplaced: registers.unplaced, open: registers.open, mismatches: registers.mismatches, anchors: geocoder.anchors.length, skippedAnchors },

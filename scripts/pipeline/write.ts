@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { citationText } from '../../src/lib/schema/bibliography';
 import { ARCHIVES, LAYERS, needsDetails, type ArchiveName, type LayerDef } from '../../src/lib/layers';
 import type { LayerFeature } from './layers';
 import type { BuildResult } from './build';
@@ -87,7 +88,7 @@ function districtsOf(result: BuildResult, firsts: ReadonlySet<string | undefined
 			name_en: d.name_en,
 			boundary: boundary.geometry,
 			bbox: round(bbox(boundary)),
-			figures: d.figures,
+			figures: d.figures.map((f) => ({ ...f, source_title: result.newsletters[f.source] ? citationText(result.newsletters[f.source]) : f.source })),
 			...(firsts.has(d.id) ? { first_archive: firstArchiveName(d.id) } : {})
 		}))
 	};

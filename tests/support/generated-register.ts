@@ -104,7 +104,7 @@ export function elevatorRecords(places: Place[], count: number, opts: { seed?: n
 export function dataWithRegister(records: Record<string, unknown>[], base = mkdtempSync(join(tmpdir(), 'hengfu-register-'))): string {
 	const data = join(base, 'data');
 	mkdirSync(data, { recursive: true });
-	for (const file of ['districts.json', 'tours.json', 'never_widened_roads.csv']) cpSync(join(repoRoot, 'data', file), join(data, file));
+	for (const file of ['districts.json', 'tours.json', 'never_widened_roads.csv', 'bibliography.json']) cpSync(join(repoRoot, 'data', file), join(data, file));
 	cpSync(join(repoRoot, 'data/registers'), join(data, 'registers'), { recursive: true });
 	writeFileSync(
 		join(data, 'registers/elevator-retrofits.json'),

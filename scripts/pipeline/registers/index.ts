@@ -4,6 +4,7 @@ import type { Rejection, SourceCount } from '../report';
 import { openFacilities, type OpenFacilities, type OpenFacilityInput } from './open-facilities';
 import { placeRegister, type Geocode, type RegisterFeature, type Unplaced } from './place';
 import { readRegister, REGISTER_IDS } from './read';
+import { bibliographyIndex, bibliographyPath, loadBibliography } from '../bibliography';
 
 export { REGISTER_IDS } from './read';
 export type { Unplaced } from './place';
@@ -48,9 +49,10 @@ export function buildRegisterLayers(input: { repoRoot: string; geocode: Geocode;
 	const rejected: Rejection[] = [];
 	const unplaced: Unplaced[] = [];
 	const mismatches: DistrictMismatch[] = [];
+	const newsletters = bibliographyIndex(loadBibliography(bibliographyPath(input.repoRoot)));
 	for (const id of REGISTER_IDS) {
 		const read = readRegister(input.repoRoot, id);
-		const placed = placeRegister(id, read.records, input.geocode);
+		const placed = placeRegister(id, read.records, input.geocode, newsletters);
 		const kept = input.clip(placed.features);
 		for (const f of kept) {
 			const { source_district: claimed, district: liesIn } = f.properties as unknown as { source_district: string; district: string | null };

@@ -3,7 +3,8 @@ import { toWgs84, type Position } from '../../../src/lib/geo/crs';
 import type { GeocodeResult } from '../../../src/lib/geo/geocode';
 import { geocodeMessage } from '../../../src/lib/geo/geocode-message';
 import { english, msg, type Message } from '../../../src/lib/i18n/messages';
-import type { ImportedFrom, RegisterId, RegisterRecord } from '../../../src/lib/schema/register';
+import { citationText, citedNewsletter, type BibliographyEntry } from '../../../src/lib/schema/bibliography';
+import { sourceKind, type ImportedFrom, type RegisterId, type RegisterRecord } from '../../../src/lib/schema/register';
 
 export type Geocode = (address: string) => GeocodeResult;
 
@@ -55,7 +56,12 @@ function unplacedBecause(code: string, message: Message): { code: string; reason
 }
 
 /** Every record either becomes a point feature or an `Unplaced` entry: none is dropped unseen. */
-export function placeRegister(register: RegisterId, records: RegisterRecord[], geocode: Geocode): { features: RegisterFeature[]; unplaced: Unplaced[] } {
+export function placeRegister(
+	register: RegisterId,
+	records: RegisterRecord[],
+	geocode: Geocode,
+	newsletters: ReadonlyMap<string, BibliographyEntry> = new Map()
+): { features: RegisterFeature[]; unplaced: Unplaced[] } {
 	const features: RegisterFeature[] = [];
 	const unplaced: Unplaced[] = [];
 	for (const record of records) {
@@ -68,7 +74,7 @@ export function placeRegister(register: RegisterId, records: RegisterRecord[], g
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: placed.point },
 			properties: {
-				...commonProperties(record),
+				...commonProperties(record, newsletters),
 				...registerProperties(record),
 				geocode_method: placed.method,
 				geocode_confidence: placed.confidence,
@@ -79,7 +85,16 @@ export function placeRegister(register: RegisterId, records: RegisterRecord[], g
 	return { features, unplaced };
 }
 
-function commonProperties(r: RegisterRecord): Record<string, unknown> {
+/**
+ * A newsletter is shown by its headline and date (its key kept beside, for the bibliography on
+ * /about); a public page by its URL; an import as "import".
+ */
+function citation(source: string, newsletters: ReadonlyMap<string, BibliographyEntry>): { source: string; source_key: string | null } {
+	const entry = sourceKind(source) === 'newsletter' ? newsletters.get(source) : undefined;
+	return entry ? { source: citationText(citedNewsletter(entry)), source_key: entry.key } : { source, source_key: null };
+}
+
+function commonProperties(r: RegisterRecord, newsletters: ReadonlyMap<string, BibliographyEntry>): Record<string, unknown> {
 	return {
 		id: r.id,
 		name_zh: r.name_zh,
@@ -89,7 +104,7 @@ function commonProperties(r: RegisterRecord): Record<string, unknown> {
 		address: r.address,
 		note_zh: r.note_zh ?? null,
 		note_en: r.note_en ?? null,
-		source: r.source,
+		...citation(r.source, newsletters),
 		date: r.date,
 		quote: r.quote ?? null,
 		source_publisher: r.publisher ?? null,

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REGISTER_SCHEMAS, registerFile, type RegisterId, type RegisterRecord } from '../../../src/lib/schema/register';
+import { REGISTER_SCHEMAS, registerFile, sourceKind, type RegisterId, type RegisterRecord } from '../../../src/lib/schema/register';
 import { msg, type Message } from '../../../src/lib/i18n/messages';
 import { refused, SourceError, type Rejection, type SourceCount } from '../report';
+import { bibliographyPath, loadBibliography } from '../bibliography';
 
 export const REGISTER_IDS: readonly RegisterId[] = ['elevator-retrofits', 'fire-sprinklers', 'charging-sites', 'facilities'];
 
@@ -25,11 +26,12 @@ export function readRegister(repoRoot: string, id: RegisterId): RegisterRead {
 	} catch (err) {
 		throw new SourceError(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); every register in ${REGISTER_IDS.join(', ')} must exist, even with no records`);
 	}
-	return parseRegister(id, file, text);
+	const newsletters = new Set(loadBibliography(bibliographyPath(repoRoot)).entries.map((e) => e.key));
+	return parseRegister(id, file, text, newsletters);
 }
 
 /** The same on text already read (for tests). */
-export function parseRegister(id: RegisterId, file: string, text: string): RegisterRead {
+export function parseRegister(id: RegisterId, file: string, text: string, newsletters?: ReadonlySet<string>): RegisterRead {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -56,6 +58,8 @@ export function parseRegister(id: RegisterId, file: string, text: string): Regis
 			const issue = result.error.issues[0];
 			return reject(msg('report.badFields', { issues: `${issue.path.join('.') || '(record)'}: ${issue.message}` }));
 		}
+		const unknown = newsletters && citedNewsletters(result.data).find((key) => !newsletters.has(key));
+		if (unknown) return reject(msg('report.unknownNewsletter', { key: unknown }));
 		const first = seen.get(result.data.id);
 		if (first !== undefined) return reject(msg('report.duplicateRecord', { id: result.data.id, first }));
 		seen.set(result.data.id, index);
@@ -63,4 +67,10 @@ export function parseRegister(id: RegisterId, file: string, text: string): Regis
 	});
 	const read = doc.data.records.length;
 	return { id, file, records, rejected, count: { source: `register:${id}`, file, read, accepted: records.length, rejected: rejected.length, outsideArea: 0 } };
+}
+
+/** Every newsletter a record cites: its own source, its status events' and the one that writes its address. */
+function citedNewsletters(r: RegisterRecord): string[] {
+	const sources = [r.source, ...('status_history' in r ? r.status_history.map((e) => e.source) : []), r.address_source ?? ''];
+	return sources.filter((s) => sourceKind(s) === 'newsletter');
 }

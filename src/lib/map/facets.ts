@@ -27,6 +27,8 @@ export interface LayerFigure {
 	label_zh: string;
 	label_en: string;
 	source: string;
+	/** The cited newsletter as a reader sees it: “headline”（issuer，date）. */
+	source_title?: string;
 	date: string;
 	qualifier?: 'more than' | 'nearly' | 'about';
 	layer?: string;

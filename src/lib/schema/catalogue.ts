@@ -67,6 +67,8 @@ export const districtDocument = z.object({
 	area_km2: field(z.number().nullable(), 'Area of the OSM boundary polygon (built subdistrict only)', 'OSM 边界面积（仅限已生成街道）'),
 	figures: z.array(
 		publishedFigure.extend({
+			source: field(z.string(), 'The cited newsletter’s key in the bibliography (/about)', '所引简报在文献目录（/about）中的键'),
+			source_title: field(z.string(), 'The cited newsletter as a reader sees it: “headline”（issuer，date）', '所引简报：“标题”（发布街道，日期）'),
 			computed: field(z.number().nullable(), 'The portal’s own count of the same thing, where its sources allow one', '门户依据数据源计算的同口径数值（可计算时）'),
 			computed_note: field(z.string().nullable(), 'How the count was made, or why there is none', '计算方法，或无法计算的原因'),
 			computed_note_zh: field(z.string().nullable(), 'computed_note in Chinese', 'computed_note 的中文'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NEWSLETTER_KEY } from './bibliography';
 import { FACILITY_CATEGORY_KEYS, PROJECT_STATUSES } from './vocabulary';
 
 export { FACILITY_CATEGORIES, FACILITY_CATEGORY_KEYS, PROJECT_STATUSES, type FacilityCategory, type ProjectStatus } from './vocabulary';
@@ -11,7 +12,6 @@ export { FACILITY_CATEGORIES, FACILITY_CATEGORY_KEYS, PROJECT_STATUSES, type Fac
  * carries the placement its import reviewed. Totals without sites live in data/districts.json.
  */
 
-export const SEED_REF = /^seed \d{3}_[0-9a-f]{16}\.txt$/;
 /** A register file brought in by `npm run register -- import` (its file, sheet and row are in `imported`). */
 export const IMPORT_SOURCE = 'import';
 const WEB_SOURCE = /^https?:\/\/[^\s]+$/;
@@ -21,10 +21,10 @@ const text = z.string().trim().min(1);
 
 /** How far a public page is to be trusted: H an official or primary page, M reputable media or a copy of it, L a blog or unknown site. */
 export const SOURCE_STRENGTHS = ['H', 'M', 'L'] as const;
-export type SourceKind = 'seed' | 'web' | 'import';
+export type SourceKind = 'newsletter' | 'web' | 'import';
 
 export function sourceKind(source: string): SourceKind | null {
-	if (SEED_REF.test(source)) return 'seed';
+	if (NEWSLETTER_KEY.test(source)) return 'newsletter';
 	if (WEB_SOURCE.test(source)) return 'web';
 	if (source === IMPORT_SOURCE) return 'import';
 	return null;
@@ -43,7 +43,7 @@ export type ImportedFrom = z.infer<typeof importedFrom>;
 
 /**
  * Where a fact was read. `source` says which kind of citation it is, and each kind carries its own:
- * a newsletter ("seed 003_….txt") the words it says; a public page (its URL) the words, the day it
+ * a newsletter (its key in data/bibliography.json) the words it says; a public page (its URL) the words, the day it
  * was read, how strong the source is and who published it; an import ("import") the file, sheet
  * and row. Checked by `citationIssues`, since zod cannot extend a refined object.
  */
@@ -63,8 +63,8 @@ type Citation = z.infer<typeof cited>;
 function citationIssues(c: Citation, path: (string | number)[], ctx: z.RefinementCtx): void {
 	const issue = (message: string, key: string) => ctx.addIssue({ code: 'custom', message, path: [...path, key] });
 	const kind = sourceKind(c.source);
-	if (kind === null) return issue('must name a seed file ("seed 003_56d26621740f9aa2.txt"), a public page (https://…) or "import"', 'source');
-	if (kind !== 'import' && !c.quote) issue(`a ${kind === 'seed' ? 'newsletter' : 'public page'} is cited with its own words: quote is missing`, 'quote');
+	if (kind === null) return issue('must name a newsletter by its key in data/bibliography.json ("tianping-2021-people-city"), a public page (https://…) or "import"', 'source');
+	if (kind !== 'import' && !c.quote) issue(`a ${kind === 'newsletter' ? 'newsletter' : 'public page'} is cited with its own words: quote is missing`, 'quote');
 	if (kind === 'web') {
 		if (!c.read) issue('a public page is cited with the day it was read (read: YYYY-MM-DD)', 'read');
 		if (!c.strength) issue('a public page is cited with its strength (H, M or L)', 'strength');
@@ -111,8 +111,8 @@ const baseRecord = cited.extend({
 	name_en: text.optional(),
 	/** As the source writes it; null where it names the place without an address. */
 	address: text.nullable(),
-	/** The seed that writes the address, where it is not the record's own source. */
-	address_source: z.string().regex(SEED_REF, 'must name a seed file, e.g. "seed 003_56d26621740f9aa2.txt"').optional(),
+	/** The newsletter that writes the address, where it is not the record's own source (its bibliography key). */
+	address_source: z.string().regex(NEWSLETTER_KEY, 'must name a newsletter by its bibliography key, e.g. "tianping-2021-people-city"').optional(),
 	pin: pin.optional(),
 	placement: placement.optional(),
 	note_zh: text.optional(),

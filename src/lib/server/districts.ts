@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { loadDistrictRegistry } from '../../../scripts/pipeline/districts';
 import type { DistrictDocument } from '../schema/catalogue';
 import { english, msg, render, type Message } from '../i18n/messages';
+import { newsletterCitations, citationOf } from './bibliography';
 import { readReport } from './catalogue';
 
 export function districtRegistryPath(): string {
@@ -19,6 +20,7 @@ export function districtIds(): string[] {
 /** Every district of the registry; those this build covers have computed counts. */
 export function districtDocuments(): DistrictDocument[] {
 	const report = readReport();
+	const cited = newsletterCitations();
 
 	return loadDistrictRegistry(districtRegistryPath()).districts.map((d) => {
 		const figures = report.figures[d.id];
@@ -34,7 +36,7 @@ export function districtDocuments(): DistrictDocument[] {
 			figures: d.figures.map((fig) => {
 				const check = checks.get(fig.key);
 				const message = check ? figureMessage(check) : built ? msg('figure.noSource') : notBuilt(report.districts, d);
-				return { ...fig, computed: check?.computed ?? null, computed_note: english(message), computed_note_zh: render('zh', message), computed_message: message };
+				return { ...fig, source_title: citationOf(fig.source, cited), computed: check?.computed ?? null, computed_note: english(message), computed_note_zh: render('zh', message), computed_message: message };
 			})
 		};
 	});

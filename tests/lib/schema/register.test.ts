@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elevatorRecord, facilityRecord, sourceKind } from '../../../src/lib/schema/register';
 
-const seed = { source: 'seed 003_56d26621740f9aa2.txt', date: '2021-11', quote: '高安路50弄电梯加装竣工' };
+const seed = { source: 'tianping-2021-people-city', date: '2021-11', quote: '高安路50弄电梯加装竣工' };
 const web = { source: 'https://example.org/news/1.html', date: '2025', quote: '五原路也是上海64条永不拓宽的马路之一', read: '2026-11-20', strength: 'M', publisher: '湖南街道' };
 const imported = { source: 'import', date: '2026-10-12', imported: { file: '加梯台账.xlsx', sheet: '台账', row: 7, date: '2026-12-03' } };
 const retrofit = (citation: object, event: object = citation) => ({
@@ -20,7 +20,7 @@ const issues = (r: unknown) => {
 
 describe('citations of register records', () => {
 	it('tells the three kinds of source apart', () => {
-		expect([seed.source, web.source, 'import', 'seed 3.txt', 'ftp://x', ''].map(sourceKind)).toEqual(['seed', 'web', 'import', null, null, null]);
+		expect([seed.source, web.source, 'import', 'seed 3.txt', 'ftp://x', ''].map(sourceKind)).toEqual(['newsletter', 'web', 'import', null, null, null]);
 	});
 
 	it('accepts a newsletter, a public page and an import, each with what it must carry; no English name is needed', () => {
@@ -35,7 +35,7 @@ describe('citations of register records', () => {
 		expect(issues(retrofit({ ...seed, quote: undefined }, seed))).toEqual(['quote: a newsletter is cited with its own words: quote is missing']);
 		expect(issues(retrofit({ ...imported, imported: undefined }, imported))).toEqual(['imported: an imported record says where it came from (imported: file, sheet, row, date)']);
 		expect(issues(retrofit({ ...seed, strength: 'H' }, seed))).toEqual(['strength: only a public page carries strength']);
-		expect(issues(retrofit({ ...seed, source: 'the newsletter' }, seed))).toEqual(['source: must name a seed file ("seed 003_56d26621740f9aa2.txt"), a public page (https://…) or "import"']);
+		expect(issues(retrofit({ ...seed, source: 'the newsletter' }, seed))).toEqual(['source: must name a newsletter by its key in data/bibliography.json ("tianping-2021-people-city"), a public page (https://…) or "import"']);
 	});
 
 	it('holds an import row to a real spreadsheet row (the header is row 1)', () => {

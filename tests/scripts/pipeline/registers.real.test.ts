@@ -5,13 +5,20 @@ import { readRegister, REGISTER_IDS } from '../../../scripts/pipeline/registers/
 import { districtRegistry } from '../../../src/lib/schema/district';
 import { sourceKind } from '../../../src/lib/schema/register';
 import { LAYERS } from '../../../src/lib/layers';
+import { loadBibliography } from '../../../scripts/pipeline/bibliography';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 // The newsletters the registers quote live with the other sources (data/sources/newsletters).
 const seedsDir = resolve(repoRoot, 'data/sources/newsletters');
 // Line breaks and spaces fall where the newsletter's columns broke; they are not part of the words.
 const squash = (s: string) => s.replace(/\s+/g, '');
-const seedText = (ref: string) => squash(readFileSync(join(seedsDir, ref.replace(/^seed /, '')), 'utf8'));
+// A record cites a newsletter by its key; the bibliography says which file holds it.
+const files = new Map(loadBibliography(join(repoRoot, 'data/bibliography.json')).entries.map((e) => [e.key, e.file]));
+const seedText = (key: string) => {
+	const file = files.get(key);
+	expect(file, `${key} is in data/bibliography.json`).toBeDefined();
+	return squash(readFileSync(join(seedsDir, file!), 'utf8'));
+};
 
 describe('the committed registers', () => {
 	it.each(REGISTER_IDS)('%s: every record validates', (id) => {
@@ -48,7 +55,7 @@ describe('the committed registers', () => {
 			expect(r, name).toBeDefined();
 			expect(r?.district, name).toBe('hunan');
 			expect(r?.address, name).toBeNull();
-			expect(r?.source, name).toBe('seed 004_26a622d5747b4f37.txt');
+			expect(r?.source, name).toBe('hunan-2021-people-city');
 		}
 	});
 
@@ -61,7 +68,7 @@ describe('the committed registers', () => {
 
 describe('every quote is the seed’s own words', () => {
 	// Public pages cannot be fetched from here and imports quote nothing: only newsletters are held to their words.
-	const fromSeed = (source: string, quote: string | undefined): quote is string => sourceKind(source) === 'seed' && quote !== undefined;
+	const fromSeed = (source: string, quote: string | undefined): quote is string => sourceKind(source) === 'newsletter' && quote !== undefined;
 	const cases = REGISTER_IDS.flatMap((id) =>
 		readRegister(repoRoot, id).records.flatMap((r) => {
 			const quotes: Array<[string, string, string]> = [];

@@ -7,7 +7,7 @@ import { placeRegister } from '../../../scripts/pipeline/registers/place';
 import { parseRegister } from '../../../scripts/pipeline/registers/read';
 import { SourceError } from '../../../scripts/pipeline/report';
 
-const SEED = 'seed 003_56d26621740f9aa2.txt';
+const SEED = 'tianping-2021-people-city';
 const FILE = 'data/registers/elevator-retrofits.json';
 
 function retrofit(over: Record<string, unknown> = {}) {
@@ -49,12 +49,29 @@ describe('parseRegister', () => {
 		expect(read.records.map((r) => r.id)).toEqual(['a']);
 		expect(read.count).toMatchObject({ read: 6, accepted: 1, rejected: 5 });
 		const reasons = Object.fromEntries(read.rejected.map((r) => [r.index, r.reason]));
-		expect(reasons[1]).toMatch(/source.*seed file/);
+		expect(reasons[1]).toMatch(/source.*newsletter by its key/);
 		expect(reasons[2]).toMatch(/consultation → design → construction → completed/);
 		expect(reasons[3]).toMatch(/duplicate id "a" \(first at record 0\)/);
 		expect(reasons[4]).toMatch(/date.*YYYY/);
 		expect(read.rejected.every((r) => r.file === FILE)).toBe(true);
 		expect(read.rejected.find((r) => r.index === 2)?.id).toBe('c');
+	});
+
+	it('rejects a record citing a newsletter the bibliography does not list, in its source, a status event or its address', () => {
+		const known = new Set([SEED]);
+		const read = parseRegister('elevator-retrofits', FILE, doc([
+			retrofit({ id: 'a' }),
+			retrofit({ id: 'b', source: 'tianping-1999-unknown' }),
+			retrofit({ id: 'c', status_history: [{ status: 'completed', source: 'hunan-1999-nowhere', date: '2021', quote: 'x' }] }),
+			retrofit({ id: 'd', address_source: 'tianping-1999-unknown' })
+		]), known);
+		expect(read.records.map((r) => r.id)).toEqual(['a']);
+		expect(read.rejected.map((r) => r.reason)).toEqual([
+			'cites the newsletter "tianping-1999-unknown", which data/bibliography.json does not list',
+			'cites the newsletter "hunan-1999-nowhere", which data/bibliography.json does not list',
+			'cites the newsletter "tianping-1999-unknown", which data/bibliography.json does not list'
+		]);
+		expect(read.rejected[0].message).toEqual({ key: 'report.unknownNewsletter', params: { key: 'tianping-1999-unknown' } });
 	});
 
 	it('stops with the file named on broken JSON or the wrong register', () => {

@@ -218,7 +218,7 @@ describe('the curated data/never_widened_roads.csv', () => {
 			expect(e.source, e.name_zh).toMatch(/SOURCES\.md|seed /);
 			expect([e.source_url, e.quote, e.read, e.strength, e.publisher], e.name_zh).toEqual([null, null, null, null, null]);
 		}
-		expect(entries.find((e) => e.name_zh === '高安路')?.source).toMatch(/^seed 003_56d26621740f9aa2\.txt: named as the 风貌道路 pilot/);
+		expect(entries.find((e) => e.name_zh === '高安路')?.source).toMatch(/^tianping-2021-people-city \(“我为群众办实事，打造美好社区治理共同体”, 2021-11\): named as the 风貌道路 pilot/);
 	});
 
 	it('says when each row was written', () => {

@@ -16,6 +16,7 @@ export const REPORT_MESSAGES = {
 	'report.selfIntersecting': { zh: '多边形自相交', en: 'self-intersecting polygon' },
 	'report.duplicateId': { zh: '编号“{id}”重复（首次出现在第 {first} 条）', en: 'duplicate id "{id}" (first seen at index {first})' },
 	'report.duplicateRecord': { zh: '编号“{id}”重复（首次出现在第 {first} 条记录）', en: 'duplicate id "{id}" (first at record {first})' },
+	'report.unknownNewsletter': { zh: '引用的简报“{key}”不在文献目录（data/bibliography.json）中', en: 'cites the newsletter "{key}", which data/bibliography.json does not list' },
 	'report.notLayerSchema': { zh: '不符合图层的字段定义：{path}：{issue}', en: 'does not fit the layer schema: {path}: {issue}' },
 	// Register records the build could not place (`registers.unplaced`)
 	'report.unplaced.noAddress': { zh: '来源只提到名称，未写地址', en: 'the source names the place without an address' },

@@ -6,6 +6,7 @@ import { fromWgs84 } from '$lib/geo/crs';
 import { metres } from '$lib/geo/distance';
 import { readData, readReport } from '$lib/server/catalogue';
 import { districtDocuments } from '$lib/server/districts';
+import { bibliographyEntries } from '$lib/server/bibliography';
 import { layerById } from '$lib/layers';
 import { CREDITS } from '$lib/sources';
 import type { PageServerLoad } from './$types';
@@ -101,6 +102,8 @@ export const load: PageServerLoad = () => {
 		offsets: crsOffsets(),
 		accuracy: geocoderAccuracy(),
 		districts: districtDocuments(),
-		neverWidened: neverWidenedRoads()
+		neverWidened: neverWidenedRoads(),
+		// The file each newsletter lives in is the build's business, not the reader's.
+		bibliography: bibliographyEntries().map(({ file: _file, ...entry }) => entry)
 	};
 };

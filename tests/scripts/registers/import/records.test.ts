@@ -82,7 +82,7 @@ describe('a row becomes a record', () => {
 describe('merging an import into the register', () => {
 	const imported = (id: string, status: string, date: string, extra: object = {}): RegisterRecord =>
 		({ id, kind: 'retrofit', district: 'tianping', name_zh: id, address: `${id}路1号`, source: 'import', date, imported: { file: 'a.xlsx', sheet: null, row: 2, date: '2026-11-01' }, status_history: [{ status, source: 'import', date, imported: { file: 'a.xlsx', sheet: null, row: 2, date: '2026-11-01' } }], ...extra }) as RegisterRecord;
-	const seed = { id: 'elevator-gaoan-50', source: 'seed 003_56d26621740f9aa2.txt', quote: '…', date: '2021' } as unknown as RegisterRecord;
+	const seed = { id: 'elevator-gaoan-50', source: 'tianping-2021-people-city', quote: '…', date: '2021' } as unknown as RegisterRecord;
 
 	it('adds, updates field by field, keeps what did not change, and keeps what the file lacks unless replacing', () => {
 		const current = [seed, imported('a', 'design', '2026-05'), imported('b', 'design', '2026-05'), imported('c', 'completed', '2025')];
@@ -102,7 +102,7 @@ describe('merging an import into the register', () => {
 
 	it('never overwrites a record cited from a newsletter, and --replace never removes one', () => {
 		const out = mergeImport([seed], [imported('elevator-gaoan-50', 'completed', '2026')], true);
-		expect(out.refused).toEqual([{ id: 'elevator-gaoan-50', source: 'seed 003_56d26621740f9aa2.txt' }]);
+		expect(out.refused).toEqual([{ id: 'elevator-gaoan-50', source: 'tianping-2021-people-city' }]);
 		expect(out.records).toEqual([seed]);
 	});
 });
