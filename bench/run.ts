@@ -21,7 +21,8 @@ const suites: Array<[string, () => Metrics | Promise<Metrics>]> = [
 	['sources', async () => (await import('./sources')).sourcesBench()],
 	['offline', async () => (await import('./offline')).offlineBench()],
 	['places', async () => (await import('./places')).placesBench()],
-	['english', async () => (await import('./english')).englishBench()]
+	['english', async () => (await import('./english')).englishBench()],
+	['lighthouse', async () => (await import('./lighthouse')).lighthouseBench()]
 ];
 
 // `npm run bench -- walk geocode` runs only those suites (and merges into the existing results).
