@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, saveScreenshot, type OpenedPage } from './browser';
@@ -168,6 +171,29 @@ describe('the security policy', () => {
 				await saveScreenshot(page, 'csp-hostile-import');
 			} finally {
 				await context.close();
+			}
+		}
+	});
+});
+
+describe('every prerendered page', () => {
+	/** Pages not visited above (dataset pages, and any added later) are held to the policy by reading them. */
+	function htmlFiles(dir: string): string[] {
+		return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+	}
+
+	it('has no style attribute and no inline script its own policy does not hash', () => {
+		const files = htmlFiles('build');
+		expect(files.length).toBeGreaterThan(10);
+		for (const file of files) {
+			const html = readFileSync(file, 'utf8');
+			expect(html.match(/<[a-zA-Z][^<>]*\sstyle\s*=/g) ?? [], file).toEqual([]);
+			const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
+			expect(meta, `${file}: no <meta> policy`).toBeDefined();
+			const allowed = directives(meta!).get('script-src')!;
+			for (const [, attrs, body] of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
+				if (/\ssrc=|type="application\/(ld\+)?json"/.test(attrs ?? '')) continue;
+				expect(allowed, `${file}: inline script ${body.slice(0, 60)}`).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
 			}
 		}
 	});
