@@ -112,14 +112,14 @@ function builtPages(dir = SITE): string[] {
 }
 
 describe('sitemap.xml and robots.txt', () => {
-	it('lists exactly the pages that exist, test pages aside', () => {
+	it('lists exactly the pages that exist, test pages and the offline shell aside', () => {
 		const xml = readFileSync(join(SITE, 'sitemap.xml'), 'utf8');
 		expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
 		const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
 		for (const url of listed) expect(url.startsWith(ORIGIN + '/')).toBe(true);
 		const paths = listed.map((u) => decodeURIComponent(u.slice(ORIGIN.length)));
 		expect(new Set(paths).size).toBe(paths.length);
-		const pages = builtPages().map((p) => decodeURIComponent(p)).filter((p) => !p.startsWith('/test/') && p !== '/404');
+		const pages = builtPages().map((p) => decodeURIComponent(p)).filter((p) => !p.startsWith('/test/') && p !== '/404' && p !== '/place-shell');
 		expect(paths.sort()).toEqual(pages.sort());
 		expect(paths).toContain('/about');
 		expect(paths).toContain('/datasets/protected-buildings');

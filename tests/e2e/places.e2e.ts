@@ -118,9 +118,37 @@ describe('a place’s page', () => {
 		}
 	});
 
+	it('draws the same page in the browser from the published data (the offline shell)', async () => {
+		const { id, tour } = richPlace();
+		const read = async (path: string) => {
+			const { page, context, errors } = await openPage(browser, path);
+			try {
+				await page.locator('main h1').waitFor();
+				const out = {
+					h1: await page.locator('main h1').textContent(),
+					facts: await page.locator('[data-fact]').allTextContents(),
+					labels: await page.locator('svg[data-locator] text.label').allTextContents(),
+					nearby: await page.locator('[data-nearby] li').allTextContents(),
+					canonical: await page.locator('link[rel="canonical"]').getAttribute('href')
+				};
+				expect(errors).toEqual([]);
+				return out;
+			} finally {
+				await context.close();
+			}
+		};
+		expect(await read(`/place-shell?place=${id}&lang=en`)).toEqual(await read(`/en/places/${id}`));
+		const shellTour = await openPage(browser, `/place-shell?tour=${tour.id}`);
+		try {
+			await expect.poll(() => shellTour.page.locator('[data-stop]').count()).toBe(tour.stops.length);
+		} finally {
+			await shellTour.context.close();
+		}
+	});
+
 	it('is not offered for a bus stop', async () => {
 		const stop = builtFeatures('facilities').find((f) => String(f.properties.id).startsWith('bus-'))!;
-		const [lon, lat] = (stop.geometry as { coordinates: [number, number] }).coordinates;
+		const [lon, lat] = (stop.geometry as unknown as { coordinates: [number, number] }).coordinates;
 		const { page, context } = await openPage(browser, `/?c=${lon},${lat}&z=17&sel=facilities:${stop.properties.id}`);
 		try {
 			await waitForMap(page);

@@ -1,6 +1,7 @@
 /**
  * Every page of the site a search engine should know, with its language twins: the map, the
- * portal pages, each dataset, each place and each tour. Test pages (/test/…) are left out.
+ * portal pages, each dataset, each place and each tour. Test pages (/test/…) and the client-drawn shell
+ * (/place-shell, the offline copy of the place pages) are left out.
  */
 import { placePath, tourPath } from '$lib/places/urls';
 import { DATASETS } from '../catalogue';
@@ -22,5 +23,5 @@ export function sitemapXml(origin: string, paths: readonly string[]): string {
 }
 
 export function robotsTxt(origin: string): string {
-	return `User-agent: *\nDisallow: /test/\n\nSitemap: ${origin}/sitemap.xml\n`;
+	return `User-agent: *\nDisallow: /test/\nDisallow: /place-shell\n\nSitemap: ${origin}/sitemap.xml\n`;
 }
