@@ -44,15 +44,16 @@ export async function registerOffline(onstate: (state: OfflineState) => void): P
 	onstate(existing?.active ? 'ready' : 'waiting');
 	await afterFirstView();
 	await new Promise((resolve) => setTimeout(resolve, AFTER_VIEW_MS));
-	let registration: ServiceWorkerRegistration;
+	let registration: ServiceWorkerRegistration | undefined;
 	try {
 		// Registering again also asks the server whether a new build's worker exists.
 		registration = await container.register(SERVICE_WORKER_URL);
 	} catch (err) {
-		// Blocked (private mode, a test's browser context) or offline on a first visit: the site works on, online.
 		console.warn('Offline use is unavailable:', err);
-		return onstate(existing?.active ? 'ready' : 'unsupported');
 	}
+	// Refused (private mode, offline on a first visit) or blocked (a test's browser context answers
+	// with nothing at all): the site works on, online.
+	if (!registration) return onstate(existing?.active ? 'ready' : 'unsupported');
 	if (registration.active) return onstate('ready');
 	onstate('preparing');
 	const installing = registration.installing ?? registration.waiting;
