@@ -3,7 +3,8 @@
  *
  * - build: the whole pipeline for 天平 alone (`--district tianping`) and for every district of
  *   the registry (天平 and 湖南), each a cold process (bench/pipeline-child.ts), alternated, median
- *   of RUNS; the archives' bytes of the two-district build;
+ *   of RUNS; the archives' bytes of the two-district build, and of its districts' first archives
+ *   (what one district's map opens on, src/lib/map/first-archives.ts);
  * - the first view: two sites built beside build/ from the same code, one of 天平 alone and one of
  *   both, each loaded cold at its default view (天平) with the map bench's machinery
  *   (bench/map.ts): the data bytes until the first full view must stay within ±10 % of the

@@ -21,8 +21,10 @@ import { encodeWalkGraph } from '../../src/lib/walk/graph';
 export { ARCHIVE_ZOOMS };
 
 export interface ArchiveStats {
-	/** The file's name without `.pmtiles`: an archive of the registry, or a district's first archive (`thematic-<district>`). */
+	/** The file's name without `.pmtiles`: an archive of the registry, or a district's first archive of it (`<archive>-<district>`). */
 	archive: string;
+	/** The registry archive it holds layers of. */
+	of: ArchiveName;
 	/** Set on a district's first archive: the district it is of (scripts/pipeline/first-archives.ts). */
 	district?: string;
 	bytes: number;
@@ -55,12 +57,12 @@ export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir:
 	writeJson(join(dataDir, 'facets.json'), facetsOf(result));
 
 	const stats = ARCHIVES.map((archive) => writeArchive(archive, result, tilesDir));
-	// One district's reader opens on its own first archive; a build of one district needs none.
-	const firsts = result.covered.length > 1 ? result.covered.flatMap((c) => writeArchive('thematic', result, tilesDir, c) ?? []) : [];
+	// One district's reader opens on its own first archives; a build of one district needs none.
+	const firsts = result.covered.length > 1 ? result.covered.flatMap((c) => ARCHIVES.flatMap((archive) => writeArchive(archive, result, tilesDir, c) ?? [])) : [];
 	stats.push(...firsts);
-	// The tiles directory is kept between builds (a server may be reading it): drop first archives this build did not write.
+	// The tiles directory is kept between builds (a server may be reading it): drop the archives this build did not write (another build's first archives).
 	for (const file of readdirSync(tilesDir)) {
-		if (/^thematic-.+\.pmtiles$/.test(file) && !firsts.some((a) => `${a.archive}.pmtiles` === file)) rmSync(join(tilesDir, file));
+		if (/\.pmtiles$/.test(file) && !stats.some((a) => `${a.archive}.pmtiles` === file)) rmSync(join(tilesDir, file));
 	}
 
 	for (const photo of result.photos) copyFileSync(join(sourcesDir, 'photos', photo), join(photosDir, photo));
@@ -68,16 +70,16 @@ export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir:
 	writeWalkData(result, dataDir);
 	writeJson(join(dataDir, 'tours.json'), { tours: result.tours, streets: streetNames(result.layers.get('streets') ?? []) });
 	writeJson(join(dataDir, 'build-report.json'), reportOf(result, stats));
-	writeJson(join(dataDir, 'districts.json'), districtsOf(result, new Set(firsts.map((a) => a.district))));
+	writeJson(join(dataDir, 'districts.json'), districtsOf(result, firsts));
 	return stats;
 }
 
 /**
  * What the map needs of the districts at once (prerendered into the page): each one's boundary,
- * the box to frame it, its published figures and its first thematic archive, where the build
- * wrote one; and the frame every mask covers (the map's maxBounds), the same whichever district is chosen.
+ * the box to frame it, its published figures and which archives it has a first archive of (in a
+ * build of several); and the frame every mask covers (the map's maxBounds), the same whichever district is chosen.
  */
-function districtsOf(result: BuildResult, firsts: ReadonlySet<string | undefined>) {
+function districtsOf(result: BuildResult, firsts: ArchiveStats[]) {
 	const round = (box: number[]) => box.map((v) => Math.round(v * 1e6) / 1e6) as [number, number, number, number];
 	return {
 		default: result.districts.some((d) => d.id === result.defaultDistrict) ? result.defaultDistrict : result.districts[0].id,
@@ -89,7 +91,7 @@ function districtsOf(result: BuildResult, firsts: ReadonlySet<string | undefined
 			boundary: boundary.geometry,
 			bbox: round(bbox(boundary)),
 			figures: d.figures.map((f) => ({ ...f, source_title: result.newsletters[f.source] ? citationText(result.newsletters[f.source]) : f.source })),
-			...(firsts.has(d.id) ? { first_archive: firstArchiveName(d.id) } : {})
+			...(firsts.some((a) => a.district === d.id) ? { first_archives: firsts.filter((a) => a.district === d.id).map((a) => a.of) } : {})
 		}))
 	};
 }
@@ -100,15 +102,14 @@ function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: strin
 function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: string, first?: Covered): ArchiveStats | undefined {
 	const layers = LAYERS.filter((l) => l.archive === archive);
 	const attribution = [...new Set(layers.flatMap((l) => l.sources).map((id) => SOURCES.find((s) => s.id === id)?.attribution).filter(Boolean))].join(' · ');
-	const wanted = first && inFirstArchive(first);
 	const tileInput = layers.flatMap((l) => {
 		const features = result.layers.get(l.id) ?? [];
-		const kept = wanted ? features.map(wanted) : undefined;
+		const kept = first ? features.map(inFirstArchive(first, l)) : undefined;
 		// A clustered layer also has its groups below the zoom each point shows from (scripts/pipeline/clusters.ts).
 		return layerTiles(l, features, forTiles(l, features), kept && ((i) => kept[i]));
 	});
 	if (first && !tileInput.some((t) => t.features.length || [...(t.byZoom?.values() ?? [])].some((fs) => fs.length))) return undefined;
-	const name = first ? firstArchiveName(first.district.id) : archive;
+	const name = first ? firstArchiveName(archive, first.district.id) : archive;
 	const description = first
 		? `${first.district.name_en}: the ${archive} layers its map shows first (what a build of it alone holds)`
 		: `${result.districts.map((d) => d.name_en).join(', ')}: ${archive} layers`;
@@ -116,7 +117,7 @@ function writeArchive(archive: ArchiveName, result: BuildResult, tilesDir: strin
 	writeFileSync(join(tilesDir, `${name}.pmtiles`), bytes);
 	// Features per registry layer (a clustered layer's groups are not features of their own).
 	const featuresPerLayer = Object.fromEntries(layers.map((l) => [l.id, stats.featuresPerLayer[l.id] ?? 0]));
-	return { archive: name, ...(first ? { district: first.district.id } : {}), bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer };
+	return { archive: name, of: archive, ...(first ? { district: first.district.id } : {}), bytes: bytes.byteLength, tileCount: stats.tileCount, largestTileBytes: stats.largestTileBytes, largestTile: stats.largestTile, featuresPerLayer };
 }
 
 /** The pedestrian graph (binary, see src/lib/walk/graph.ts) and the browser geocoder's streets and anchors. */

@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 
 /**
  * Waits until the page's MapLibre map has loaded its style and every visible tile: on the main
- * map of one district, those of the full thematic archive, which follow its first view
- * (`data-thematic`, src/lib/map/thematic.ts), so every record of every district can be seen.
+ * map of one district, those of the full archives, which follow its first view
+ * (`data-thematic`, src/lib/map/first-archives.ts), so every record of every district can be seen.
  */
 export async function waitForMap(page: Page): Promise<void> {
 	await page.waitForFunction(() => {

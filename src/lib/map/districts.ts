@@ -21,8 +21,8 @@ export interface MapDistrict {
 	/** [w, s, e, n] of its boundary: what the map frames when it is chosen. */
 	bbox: [number, number, number, number];
 	figures: LayerFigure[];
-	/** Its first thematic archive (`thematic-<id>`), which its map opens on: only in a build of several districts (src/lib/map/thematic.ts). */
-	first_archive?: string;
+	/** The registry archives it has a first archive of (`<archive>-<id>`), which its map opens on: only in a build of several districts (src/lib/map/first-archives.ts). */
+	first_archives?: string[];
 }
 
 /** static/data/districts.json. */

@@ -3,7 +3,7 @@ import type { ViewState } from '../state/url';
 import { configureMapLibre, startOrNull, type MapLibre } from './load';
 import { buildStyle, LOCAL_IDEOGRAPH_FONTS, type Overlay } from './style';
 import type { GroupTable } from './clusters';
-import { FULL_THEMATIC, ThematicArchive } from './thematic';
+import { MapArchives, type SourceArchives } from './first-archives';
 
 /** The element the main map draws into: part of the prerendered page, so the map can start before hydration. */
 export const MAIN_MAP_ID = 'map';
@@ -17,16 +17,16 @@ export interface MainMap {
 	loaded: Promise<void>;
 	/** What the clustered layers' groups count by (facets.json), for every later style. */
 	groups?: Record<string, GroupTable>;
-	/** Which thematic archive the map reads (a district's first one, then the full one): every later style names it. */
-	thematic: ThematicArchive;
+	/** Which archives the map reads (a district's first ones, then the full ones): every later style names them. */
+	archives: MapArchives;
 }
 
 /**
  * What the map's style is built from (the page's view; `overlay` when the page draws something;
- * `choice`, the district choice as resolved against the build: a district id or `all`; `thematic`,
- * the thematic archive the map reads, src/lib/map/thematic.ts).
+ * `choice`, the district choice as resolved against the build: a district id or `all`; `archives`,
+ * the archive each source reads, src/lib/map/first-archives.ts).
  */
-export type MainMapView = Pick<ViewState, 'lang' | 'layers' | 'filters' | 'selected' | 'opacity' | 'order'> & { overlay?: Overlay; groups?: Record<string, GroupTable>; choice?: string; thematic?: string };
+export type MainMapView = Pick<ViewState, 'lang' | 'layers' | 'filters' | 'selected' | 'opacity' | 'order'> & { overlay?: Overlay; groups?: Record<string, GroupTable>; choice?: string; archives?: SourceArchives };
 
 /** The main map's style for a view: one function, so the early map and MapCanvas's updates agree to the byte. */
 export function mainMapStyle(view: MainMapView) {
@@ -40,7 +40,7 @@ export function mainMapStyle(view: MainMapView) {
 		order: view.order,
 		groups: view.groups,
 		district: view.choice,
-		thematic: view.thematic
+		archives: view.archives
 	});
 }
 
@@ -76,9 +76,9 @@ export function startMainMap(lib: MapLibre, container: HTMLElement, view: MainMa
 	map.addControl(new lib.NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
 	map.addControl(new lib.ScaleControl({ unit: 'metric' }), 'bottom-left');
 	const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
-	const thematic = new ThematicArchive(map, location.origin, view.thematic ?? FULL_THEMATIC);
+	const archives = new MapArchives(map, location.origin, view.archives ?? { basemap: 'basemap', thematic: 'thematic' });
 	(window as unknown as { hengfuMap: MlMap }).hengfuMap = map;
-	return { map, style: JSON.stringify(style), loaded, groups: view.groups, thematic };
+	return { map, style: JSON.stringify(style), loaded, groups: view.groups, archives };
 }
 
 /** The main map started in the page's container: undefined while that container is not in the document, null if it cannot start. */

@@ -1,5 +1,5 @@
 import type { FilterSpecification, LayerSpecification, SourceSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
-import { LAYERS, type LayerDef } from '../layers';
+import { LAYERS, type ArchiveName, type LayerDef } from '../layers';
 import { ARCHIVE_ZOOMS } from '../tiles/archives';
 import type { Lang } from '../layers/types';
 import { filterExpression, type LayerFilters } from './filters';
@@ -43,10 +43,10 @@ export interface StyleState {
 	 */
 	district?: string;
 	/**
-	 * The archive the `thematic` source reads: a district's first archive (`thematic-<district>`) while
-	 * the map shows that district's first view, then the full one (src/lib/map/thematic.ts). Absent: the full one.
+	 * The archive each source reads: a district's first archives (`<archive>-<district>`) while the map
+	 * shows that district's first view, then the full ones (src/lib/map/first-archives.ts). Absent: the full ones.
 	 */
-	thematic?: string;
+	archives?: Partial<Record<ArchiveName, string>>;
 }
 
 /** The registry layer holding one mask per district choice (property `d`), of which the style draws one. */
@@ -119,8 +119,8 @@ export function buildStyle(tilesBase: string, state: StyleState): StyleSpecifica
 	return {
 		version: 8,
 		sources: {
-			basemap: archiveSource(tilesBase, 'basemap'),
-			thematic: archiveSource(tilesBase, state.thematic ?? 'thematic'),
+			basemap: archiveSource(tilesBase, state.archives?.basemap ?? 'basemap'),
+			thematic: archiveSource(tilesBase, state.archives?.thematic ?? 'thematic'),
 			...(state.overlay?.sources ?? {})
 		},
 		layers: [...layers, ...(state.overlay?.above ?? [])].map(shareProgram)

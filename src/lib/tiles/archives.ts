@@ -6,8 +6,8 @@
 export const ARCHIVE_ZOOMS = { minZoom: 12, maxZoom: 15 } as const;
 
 /**
- * A district's first thematic archive (`static/tiles/thematic-<district>.pmtiles`), written when a
- * build covers more than one district: what that district's reader needs first, the full
- * `thematic` archive following once the map is idle (scripts/pipeline/first-archives.ts, src/lib/map/thematic.ts).
+ * A district's first archive of a registry archive (`static/tiles/<archive>-<district>.pmtiles`),
+ * written when a build covers more than one district: what that district's reader needs first, the
+ * full archive following once the map is idle (scripts/pipeline/first-archives.ts, src/lib/map/first-archives.ts).
  */
-export const firstArchiveName = (district: string) => `thematic-${district}`;
+export const firstArchiveName = (archive: string, district: string) => `${archive}-${district}`;

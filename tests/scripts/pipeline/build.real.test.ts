@@ -190,27 +190,30 @@ describe.skipIf(!existsSync(dir))('the whole pipeline on the real bundle (both d
 		}
 	});
 
-	it('writes each district a first thematic archive holding its own features and its context, named in districts.json and the report', async () => {
-		const registry = JSON.parse(readFileSync(join(first.out, 'data', 'districts.json'), 'utf8')) as { districts: { id: string; first_archive?: string }[] };
+	it('writes each district a first archive of each registry archive, holding its own features and its context, named in districts.json and the report', async () => {
+		const registry = JSON.parse(readFileSync(join(first.out, 'data', 'districts.json'), 'utf8')) as { districts: { id: string; first_archives?: string[] }[] };
 		const report = JSON.parse(readFileSync(join(first.out, 'data', 'build-report.json'), 'utf8')) as { archives: { archive: string; district?: string }[] };
-		expect(registry.districts.map((d) => d.first_archive)).toEqual(first.result.covered.map((c) => `thematic-${c.district.id}`));
-		expect(report.archives.filter((a) => a.district).map((a) => [a.archive, a.district])).toEqual(first.result.covered.map((c) => [`thematic-${c.district.id}`, c.district.id]));
-		const full = await countFeaturesAtZoom(new Uint8Array(readFileSync(join(first.out, 'tiles', 'thematic.pmtiles'))), ARCHIVE_ZOOMS.maxZoom);
-		const thematic = LAYERS.filter((l) => l.archive === 'thematic');
-		for (const covered of first.result.covered) {
-			const { district } = covered;
-			const counts = await countFeaturesAtZoom(new Uint8Array(readFileSync(join(first.out, 'tiles', `thematic-${district.id}.pmtiles`))), ARCHIVE_ZOOMS.maxZoom);
-			const keep = inFirstArchive(covered);
-			for (const layer of thematic) {
-				const features = first.result.layers.get(layer.id) ?? [];
-				expect(counts[layer.id] ?? 0, `${district.id} ${layer.id}`).toBe(features.filter(keep).length);
-				expect(features.filter(keep).length, `${district.id} ${layer.id}`).toBeGreaterThanOrEqual(features.filter((f) => f.properties.district === district.id).length);
+		expect(registry.districts.map((d) => d.first_archives)).toEqual(first.result.covered.map(() => ['basemap', 'thematic']));
+		expect(report.archives.filter((a) => a.district).map((a) => [a.archive, a.district])).toEqual(first.result.covered.flatMap((c) => ['basemap', 'thematic'].map((a) => [`${a}-${c.district.id}`, c.district.id])));
+		for (const archive of ['basemap', 'thematic'] as const) {
+			const full = await countFeaturesAtZoom(new Uint8Array(readFileSync(join(first.out, 'tiles', `${archive}.pmtiles`))), ARCHIVE_ZOOMS.maxZoom);
+			const layers = LAYERS.filter((l) => l.archive === archive);
+			for (const covered of first.result.covered) {
+				const { district } = covered;
+				const counts = await countFeaturesAtZoom(new Uint8Array(readFileSync(join(first.out, 'tiles', `${archive}-${district.id}.pmtiles`))), ARCHIVE_ZOOMS.maxZoom);
+				for (const layer of layers) {
+					const features = first.result.layers.get(layer.id) ?? [];
+					const keep = inFirstArchive(covered, layer);
+					expect(counts[layer.id] ?? 0, `${district.id} ${layer.id}`).toBe(features.filter(keep).length);
+					expect(features.filter(keep).length, `${district.id} ${layer.id}`).toBeGreaterThanOrEqual(features.filter((f) => f.properties.district === district.id).length);
+				}
+				// Lighter than the full archive: the other district's records beyond the context wait for it.
+				const sum = (c: Record<string, number>) => layers.reduce((s, l) => s + (c[l.id] ?? 0), 0);
+				expect(sum(counts), `${archive} ${district.id}`).toBeLessThan(sum(full));
+				// The historic area frames both districts' first views; the mask is the district's own.
+				if (archive === 'thematic') expect(counts['historic-area'], district.id).toBe(full['historic-area']);
+				if (archive === 'basemap') expect(counts['district-mask'], district.id).toBe(1);
 			}
-			// Lighter than the full archive: the other district's records beyond the context wait for it.
-			const sum = (c: Record<string, number>) => thematic.reduce((s, l) => s + (c[l.id] ?? 0), 0);
-			expect(sum(counts), district.id).toBeLessThan(sum(full));
-			// The historic area frames both districts' first views.
-			expect(counts['historic-area'], district.id).toBe(full['historic-area']);
 		}
 	});
 });

@@ -49,6 +49,13 @@ describe('a district’s first archive', () => {
 		expect(inFirstArchive(west)(features.at(-1)!)).toBe(false);
 	});
 
+	it('keeps, of the masks (one per choice), the one its map draws', () => {
+		const mask = layerById('district-mask')!;
+		const masks = ['w', 'e', 'all'].map((d) => ({ ...square(W - STEP), properties: { d, district: null, in_district: false } }));
+		expect(masks.filter(inFirstArchive(west, mask)).map((f) => f.properties.d)).toEqual(['w']);
+		expect(masks.filter(inFirstArchive(east, mask)).map((f) => f.properties.d)).toEqual(['e']);
+	});
+
 	it('keeps the full archive’s groups that hold one of its points, with their numbers, and its own points alone', () => {
 		const elevators = layerById('elevator-retrofits')!;
 		// Two records of w near the line and one of e beside them (one group), and a pair of e far east (another).

@@ -10,10 +10,10 @@ import { builtFeatures } from './built';
 import { waitForMap } from './map';
 
 /**
- * Progressive loading of the thematic layers (src/lib/map/thematic.ts): the map of one district
- * draws its first view from that district's first archive alone, then reads the full archive and
- * shows the other district's records; `d=all` reads the full archive from the start. What is
- * expected is read from the built site (districts.json, the archives, the layers' GeoJSON).
+ * Progressive loading (src/lib/map/first-archives.ts): the map of one district draws its first
+ * view from that district's first archives alone, then reads the full archives and shows the other
+ * district's records; `d=all` reads the full archives from the start. What is expected is read
+ * from the built site (districts.json, the archives, the layers' GeoJSON).
  */
 const registry: MapDistricts = JSON.parse(readFileSync('build/data/districts.json', 'utf8'));
 const THEMATIC = LAYERS.filter((l) => l.archive === 'thematic' && l.style.visible).map((l) => l.id);
@@ -31,11 +31,11 @@ async function archiveIds(name: string): Promise<Map<string, Set<string>>> {
 	return ids;
 }
 
-type FirstIdle = { source: string; state: string | undefined; rendered: Record<string, string[]>; at: number };
+type FirstIdle = { sources: Record<string, string>; state: string | undefined; rendered: Record<string, string[]> };
 
 /**
  * Put in before the page's scripts: at the map's first 'idle' (its first full view) it notes which
- * archive the thematic source reads, the container's state and the records drawn of each layer.
+ * archive each source reads, the container's state and the records drawn of each layer.
  */
 const HOOK = (layers: string[]) => `(() => {
 	let value;
@@ -48,7 +48,8 @@ const HOOK = (layers: string[]) => `(() => {
 				const ids = styleLayers.filter((l) => l['source-layer'] === id).map((l) => l.id);
 				rendered[id] = [...new Set(map.queryRenderedFeatures({ layers: ids }).map((f) => String(f.properties.id)))];
 			}
-			window.__firstIdle = { source: map.getStyle().sources.thematic.tiles[0], state: map.getContainer().dataset.thematic, rendered, at: performance.timeOrigin + performance.now() };
+			const sources = map.getStyle().sources;
+			window.__firstIdle = { sources: { basemap: sources.basemap.tiles[0], thematic: sources.thematic.tiles[0] }, state: map.getContainer().dataset.thematic, rendered };
 		});
 	} });
 })();`;
@@ -74,31 +75,38 @@ afterAll(async () => {
 
 describe('the thematic layers load the reader’s district first', () => {
 	for (const [path, district] of [['/', registry.default], ['/?d=hunan', 'hunan']] as const) {
-		it(`${path}: the first view reads thematic-${district}.pmtiles alone, then the full archive shows the other district’s records`, async () => {
-			const first = registry.districts.find((d) => d.id === district)!.first_archive!;
-			expect(first).toBe(`thematic-${district}`);
+		it(`${path}: the first view reads ${district}'s first archives alone, then the full archives show the other district’s records`, async () => {
+			expect(registry.districts.find((d) => d.id === district)!.first_archives).toEqual(['basemap', 'thematic']);
+			const first = `thematic-${district}`;
 			const [firstIds, fullIds] = [await archiveIds(first), await archiveIds('thematic')];
 			const { page, context, requests, errors } = await openPage(browser, path, { initScript: HOOK(THEMATIC) });
 			try {
 				const atIdle = (await (await page.waitForFunction(() => (window as unknown as { __firstIdle?: FirstIdle }).__firstIdle, null, { timeout: 60_000 })).jsonValue()) as FirstIdle;
-				expect(archiveOf(atIdle.source)).toBe(first);
+				expect(archiveOf(atIdle.sources.basemap)).toBe(`basemap-${district}`);
+				expect(archiveOf(atIdle.sources.thematic)).toBe(first);
 				expect(atIdle.state).toBe('district');
 				// Everything drawn in the first view is in the district's first archive.
 				for (const layer of THEMATIC) for (const id of atIdle.rendered[layer]) expect(firstIds.get(layer)?.has(id), `${layer} ${id}`).toBe(true);
 				expect(Object.values(atIdle.rendered).flat().length).toBeGreaterThan(0);
 
-				// Then the full archive, in place: the state says so once its tiles are drawn.
+				// Then the full archives, in place: the state says so once their tiles are drawn.
 				await waitForMap(page);
 				expect(await page.locator('#map').getAttribute('data-thematic')).toBe('full');
-				expect(await page.evaluate(() => (window as unknown as { hengfuMap: { getStyle(): { sources: { thematic: { tiles: string[] } } } } }).hengfuMap.getStyle().sources.thematic.tiles[0])).toMatch(/\/tiles\/thematic\.pmtiles\//);
-				// The thematic archives asked for: the district's first, then the full one, never the other way round.
-				const asked = requests.map(archiveOf).filter((a): a is string => a !== undefined && a.startsWith('thematic'));
-				expect(asked[0]).toBe(first);
-				expect(asked.lastIndexOf(first)).toBeLessThan(asked.indexOf('thematic'));
-				expect(new Set(asked)).toEqual(new Set([first, 'thematic']));
+				const now = await page.evaluate(() => {
+					const { sources } = (window as unknown as { hengfuMap: { getStyle(): { sources: Record<string, { tiles: string[] }> } } }).hengfuMap.getStyle();
+					return [sources.basemap.tiles[0], sources.thematic.tiles[0]];
+				});
+				expect(now.map(archiveOf)).toEqual(['basemap', 'thematic']);
+				// The archives asked for, of each source: the district's first, then the full one, never the other way round.
+				for (const archive of ['basemap', 'thematic']) {
+					const asked = requests.map(archiveOf).filter((a): a is string => a !== undefined && a.startsWith(archive));
+					expect(asked[0], archive).toBe(`${archive}-${district}`);
+					expect(asked.lastIndexOf(`${archive}-${district}`), archive).toBeLessThan(asked.indexOf(archive));
+					expect(new Set(asked), archive).toEqual(new Set([`${archive}-${district}`, archive]));
+				}
 
 				// Records the first archive lacks are drawn now: of the other district, as the built layers say.
-				const district_of = new Map(THEMATIC.flatMap((l) => builtFeatures(l).map((f) => [`${l} ${f.properties.id}`, f.properties.district] as const)));
+				const district_of = new Map<string, unknown>(THEMATIC.flatMap((l) => builtFeatures(l).map((f) => [`${l} ${f.properties.id}`, f.properties.district] as const)));
 				const added: string[] = [];
 				for (const layer of THEMATIC) for (const id of await renderedIds(page, layer)) if (!firstIds.get(layer)?.has(id)) added.push(`${layer} ${id}`);
 				expect(added.length).toBeGreaterThan(0);
@@ -114,16 +122,16 @@ describe('the thematic layers load the reader’s district first', () => {
 		});
 	}
 
-	it('/?d=all reads the full archive from the start', async () => {
+	it('/?d=all reads the full archives from the start', async () => {
 		const { page, context, requests, errors } = await openPage(browser, '/?d=all', { initScript: HOOK(THEMATIC) });
 		try {
 			const atIdle = (await (await page.waitForFunction(() => (window as unknown as { __firstIdle?: FirstIdle }).__firstIdle, null, { timeout: 60_000 })).jsonValue()) as FirstIdle;
-			expect(archiveOf(atIdle.source)).toBe('thematic');
+			expect([archiveOf(atIdle.sources.basemap), archiveOf(atIdle.sources.thematic)]).toEqual(['basemap', 'thematic']);
 			expect(atIdle.state).toBe('full');
 			await waitForMap(page);
-			const asked = requests.map(archiveOf).filter((a): a is string => a !== undefined && a.startsWith('thematic'));
+			const asked = requests.map(archiveOf).filter((a): a is string => a !== undefined);
 			expect(asked.length).toBeGreaterThan(0);
-			expect(new Set(asked)).toEqual(new Set(['thematic']));
+			expect(new Set(asked)).toEqual(new Set(['basemap', 'thematic']));
 			expect(errors).toEqual([]);
 		} finally {
 			await context.close();
