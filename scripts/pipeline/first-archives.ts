@@ -12,7 +12,7 @@ import type { Covered } from './districts';
  * Whether a feature of a layer belongs in a district's first archive: it lies in that district, or touches
  * its context (the district and the buffer round it, `context_buffer_m`). That is the rule a build
  * of the district alone clips every layer by (clipToCoverage), so the first archive holds what such
- * a build's thematic archive holds, and its first view costs what that build's does. A feature
+ * a build's archive of the same layers holds, and its first view costs what that build's does. A feature
  * other districts share is kept where it reaches this one: the historic area's outline, said to
  * lie in Hunan (where its middle is), reaches far into Tianping, so it frames both first views
  * with no exception for it. Features of another district beyond the buffer, and of the context of

@@ -37,7 +37,7 @@ export interface ArchiveStats {
 /**
  * Writes everything the site serves, all generated and gitignored:
  * `static/tiles/<archive>.pmtiles` (and, in a build of several districts, each one's first
- * thematic archive), `static/data/<layer>.geojson`, the build report,
+ * archives, `<archive>-<district>.pmtiles`), `static/data/<layer>.geojson`, the build report,
  * the district profile, and the photos the buildings use.
  */
 export function writeOutputs(result: BuildResult, staticDir: string, sourcesDir: string): ArchiveStats[] {
