@@ -310,6 +310,8 @@ describe('the switcher', () => {
 			const { page, context, errors } = await openPage(browser, `/?lang=${lang}&d=hunan`, { width: 375 });
 			try {
 				await waitForMap(page);
+				// On a phone the switch sits in the header's menu, one press away.
+				await page.locator('button[data-action="menu"]').click();
 				expect(await page.locator('[data-district-switch]').isVisible()).toBe(true);
 				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 				expectFramed(await camera(page), hunan.bbox);
