@@ -15,6 +15,7 @@ export const PORTAL = {
 	apiIntro: { zh: '静态 JSON API：', en: 'Static JSON API:' },
 	groupThematic: { zh: '专题数据', en: 'Thematic datasets' },
 	groupContext: { zh: '参考数据', en: 'Context datasets' },
+	groupHistory: { zh: '历史', en: 'History' },
 	groupBase: { zh: '底图数据', en: 'Basemap datasets' },
 	features: { zh: '要素', en: 'Features' },
 	inDistrict: { zh: '街道内', en: 'in the subdistrict' },

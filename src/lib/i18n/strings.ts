@@ -7,6 +7,8 @@ export const STRINGS = {
 	switchLang: { zh: 'English', en: '中文' },
 	switchLangLabel: { zh: 'Switch to English', en: '切换到中文' },
 	layers: { zh: '图层', en: 'Layers' },
+	historyGroup: { zh: '历史', en: 'History' },
+	historyGroupToggle: { zh: '显示全部历史图层', en: 'Show every History layer' },
 	legend: { zh: '图例', en: 'Legend' },
 	inDistrict: { zh: '街道内', en: 'in district' },
 	shown: { zh: '显示', en: 'shown' },

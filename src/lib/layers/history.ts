@@ -54,11 +54,8 @@ export const historicTransitLines: LayerDef = {
 			{ label: { zh: '有轨电车（轨枕线）', en: 'Tram (rails and sleepers)' }, color: SEPIA, filter: isMode('tram') },
 			{ label: { zh: '无轨电车（点线）', en: 'Trolleybus (dotted)' }, color: TROLLEY, filter: isMode('trolleybus') }
 		]
-	},
-	filters: [
-		{ property: 'mode', label: { zh: '类型', en: 'Mode' }, valueLabels: MODES_TEXT },
-		{ property: 'network', label: { zh: '路网', en: 'Network' }, valueLabels: NETWORKS_TEXT }
-	]
+	}
+	// No filters: a few lines cross the two subdistricts, and the legend's classes already say which mode is which.
 };
 
 export const historicTransitStops: LayerDef = {
@@ -90,8 +87,7 @@ export const historicTransitStops: LayerDef = {
 		swatch: { kind: 'circle', color: '#fffaf0', outline: SEPIA },
 		visible: false,
 		interactive: true
-	},
-	filters: [{ property: 'mode', label: { zh: '类型', en: 'Mode' }, valueLabels: MODES_TEXT }]
+	}
 };
 
 export const places1928: LayerDef = {
