@@ -437,5 +437,6 @@ describe('the panels follow the choice', () => {
 		} finally {
 			await context.close();
 		}
-	});
+		// Three cold pages, each waiting for the full archives after its first view (waitForMap).
+	}, 240_000);
 });
