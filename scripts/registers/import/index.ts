@@ -14,6 +14,7 @@ import { districtAreas } from './areas';
 import { mergeImport, type RegisterDiff } from './merge';
 import { recordOf, type DistrictArea, type ReviewItem } from './records';
 import { readRows, type RowProblem, type RowValues } from './rows';
+import { bothLanguages, msg } from '../../../src/lib/i18n/messages';
 
 export type { RowProblem };
 
@@ -71,10 +72,10 @@ export async function importRegister(options: ImportOptions): Promise<ImportRepo
 
 	let bytes: Uint8Array;
 	try {
-		if (!statSync(options.file).isFile()) return fatal({ zh: `${options.file} 不是文件`, en: `${options.file} is not a file` });
+		if (!statSync(options.file).isFile()) return fatal(bothLanguages(msg('register.notAFile', { file: options.file })));
 		bytes = readFileSync(options.file);
 	} catch (err) {
-		return fatal({ zh: `无法读取 ${options.file}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）`, en: `cannot read ${options.file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+		return fatal(bothLanguages(msg('register.cannotRead', { file: options.file, why: (err as NodeJS.ErrnoException).code ?? (err as Error).message })));
 	}
 	const name = basename(options.file);
 	const read = await readTable({ name, bytes }, { sheet: options.sheet, exampleMarker: EXAMPLE_MARKER });
@@ -96,12 +97,12 @@ export async function importRegister(options: ImportOptions): Promise<ImportRepo
 			en: `the header of ${name}${table.sheet ? ` (sheet "${table.sheet}")` : ''} ${missing.length ? `lacks required columns: ${missing.map((c) => `${c.header.en} (${c.key})`).join(', ')}` : 'matches no column of this register'}. Found: ${found}. Expected (* required): ${expectedEn}. Compare with the register's template.`
 		});
 	}
-	for (const u of matched.unknown) report.notes.push({ zh: `忽略未识别的列“${u.header}”`, en: `ignored a column the register does not know: "${u.header}"` });
-	for (const d of matched.duplicates) report.notes.push({ zh: `多列对应“${d.key}”，只读第一列`, en: `several columns match ${d.key}: only the first is read` });
+	for (const u of matched.unknown) report.notes.push(bothLanguages(msg('register.unknownColumn', { header: u.header })));
+	for (const d of matched.duplicates) report.notes.push(bothLanguages(msg('register.duplicateColumn', { key: d.key })));
 
 	const rows = table.rows;
 	report.rowsRead = rows.length;
-	if (rows.length === 0) return fatal({ zh: `${name} 没有数据行（示例行不计）`, en: `${name} has no data rows (the example row does not count)` });
+	if (rows.length === 0) return fatal(bothLanguages(msg('register.noRows', { name })));
 	const read1 = readRows(options.register, table.sheet, table.headers, matched.byKey, rows);
 	report.rejected.push(...read1.problems);
 
@@ -116,7 +117,7 @@ export async function importRegister(options: ImportOptions): Promise<ImportRepo
 		else {
 			const earlier = firstRow.get(o.record.id);
 			if (earlier !== undefined) {
-				report.rejected.push({ sheet: o.row.sheet, row: o.row.row, column: null, zh: `与第 ${earlier} 行是同一条记录（编号 ${o.record.id}）`, en: `the same record as row ${earlier} (id ${o.record.id})` });
+				report.rejected.push({ sheet: o.row.sheet, row: o.row.row, column: null, ...bothLanguages(msg('register.sameRecord', { earlier, id: o.record.id })) });
 				continue;
 			}
 			firstRow.set(o.record.id, o.row.row);
@@ -139,7 +140,7 @@ export async function importRegister(options: ImportOptions): Promise<ImportRepo
 	const rowOf = new Map(records.map((r) => [r.record.id, r.row]));
 	for (const refused of merged.refused) {
 		const row = rowOf.get(refused.id)!;
-		report.rejected.push({ sheet: row.sheet, row: row.row, column: '记录编号', zh: `编号 ${refused.id} 是引自“${refused.source}”的记录，导入不能覆盖它：请清空编号或另取一个`, en: `id ${refused.id} is a record cited from "${refused.source}"; an import never overwrites it: leave the id empty or choose another` });
+		report.rejected.push({ sheet: row.sheet, row: row.row, column: '记录编号', ...bothLanguages(msg('register.citedRecord', { id: refused.id, source: refused.source })) });
 	}
 	// A status may only move forward: the merged history is checked as the build will check it.
 	for (const r of merged.records) {
@@ -183,11 +184,11 @@ const FIELD_COLUMN: Record<string, string> = { status_history: '进度', categor
 function recordProblem(row: RowValues, issue: { path: PropertyKey[]; message: string }): RowProblem {
 	const field = String(issue.path[0] ?? '');
 	if (field === 'status_history' && /follow/.test(issue.message)) {
-		return { sheet: row.sheet, row: row.row, column: '进度', zh: '进度只能向前：新状态早于已登记的状态（征询 → 设计 → 施工 → 竣工）', en: 'a status only moves forward: this one comes before the status already recorded (consultation → design → construction → completed)' };
+		return { sheet: row.sheet, row: row.row, column: '进度', ...bothLanguages(msg('register.statusBackwards')) };
 	}
 	if (field === 'status_history') {
-		return { sheet: row.sheet, row: row.row, column: '进度', zh: '加梯项目须填写进度与进度日期', en: 'a retrofit needs its status and status date' };
+		return { sheet: row.sheet, row: row.row, column: '进度', ...bothLanguages(msg('register.retrofitNeedsStatus')) };
 	}
-	return { sheet: row.sheet, row: row.row, column: FIELD_COLUMN[field] ?? field, zh: `记录不符合名录要求：${issue.path.join('.')}：${issue.message}`, en: `the record does not fit the register: ${issue.path.join('.')}: ${issue.message}` };
+	return { sheet: row.sheet, row: row.row, column: FIELD_COLUMN[field] ?? field, ...bothLanguages(msg('register.doesNotFit', { path: issue.path.join('.'), detail: issue.message })) };
 }
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { toWgs84 } from '../../../src/lib/geo/crs';
 import type { GeocodeResult } from '../../../src/lib/geo/geocode';
 import { geocodeMessage } from '../../../src/lib/geo/geocode-message';
-import { bothLanguages, msg } from '../../../src/lib/i18n/messages';
+import { bothLanguages, msg, type Message } from '../../../src/lib/i18n/messages';
 import { IMPORT_SOURCE, type ImportedFrom, type RegisterId, type RegisterRecord } from '../../../src/lib/schema/register';
 import { importedText } from '../../pipeline/registers/place';
 import type { RowProblem, RowValues } from './rows';
@@ -59,11 +59,11 @@ export function stableId(register: RegisterId, v: Record<string, unknown>): stri
 export function recordOf(row: RowValues, input: RecordInput): RowOutcome {
 	const v = row.values;
 	const imported: ImportedFrom = { file: input.file, sheet: row.sheet, row: row.row, date: input.today };
-	const problem = (column: string | null, zh: string, en: string): RowOutcome => ({ problem: { sheet: row.sheet, row: row.row, column, zh, en } });
+	const problem = (column: string | null, message: Message): RowOutcome => ({ problem: { sheet: row.sheet, row: row.row, column, ...bothLanguages(message) } });
 
 	// A project has a status (a guidance centre is a place, not a project); a status has its date.
-	if (input.register !== 'facilities' && v.kind !== 'guidance-centre' && !v.status) return problem('进度', '项目须填写进度（意见征询、方案设计、施工中或已完成）', 'a project needs its status (consultation, design, construction or completed)');
-	if (v.status && !v.status_date) return problem('进度日期', '填写了进度，须同时填写进度日期', 'a status needs the date it was reached');
+	if (input.register !== 'facilities' && v.kind !== 'guidance-centre' && !v.status) return problem('进度', msg('register.needsStatus'));
+	if (v.status && !v.status_date) return problem('进度日期', msg('register.needsStatusDate'));
 
 	let point: [number, number];
 	let place: Pick<RegisterRecord, 'pin' | 'placement'>;
@@ -76,18 +76,12 @@ export function recordOf(row: RowValues, input: RecordInput): RowOutcome {
 	} else {
 		const address = String(v.address);
 		const found = input.geocode(address);
-		if (!found.ok) {
-			const why = bothLanguages(msg('register.addressNotPlaced', { address, reason: geocodeMessage(found) }));
-			return problem('地址', why.zh, why.en);
-		}
+		if (!found.ok) return problem('地址', msg('register.addressNotPlaced', { address, reason: geocodeMessage(found) }));
 		point = found.point as [number, number];
 		const note = [found.note, found.anchors.length ? `anchors: ${found.anchors.join(', ')}` : 'no anchors'].filter(Boolean).join('; ');
 		place = { placement: { lon: round6(point[0]), lat: round6(point[1]), method: found.method, confidence: found.confidence, note } };
 		if (found.method === 'street' || found.confidence < REVIEW_CONFIDENCE) {
-			unsure = {
-				zh: `地址定位把握不大（${found.method === 'street' ? '只找到道路，取道路中点' : `可信度 ${found.confidence}`}）`,
-				en: `the geocoder is unsure of this address (${found.method === 'street' ? 'only the street was found: its middle' : `confidence ${found.confidence}`})`
-			};
+			unsure = bothLanguages(found.method === 'street' ? msg('register.unsureStreet') : msg('register.unsureConfidence', { confidence: String(found.confidence) }));
 		}
 	}
 
@@ -96,8 +90,8 @@ export function recordOf(row: RowValues, input: RecordInput): RowOutcome {
 	const district = claimed ?? inside?.id;
 	const area = input.districts.find((d) => d.id === district);
 	let outside: { zh: string; en: string } | null = null;
-	if (!district || !area) outside = { zh: '点位不在任何街道范围内', en: 'the point lies in no subdistrict the portal covers' };
-	else if (!booleanPointInPolygon(point, area.context)) outside = { zh: `点位在${district}街道及其周边 300 米以外`, en: `the point lies outside ${district} and the 300 m around it` };
+	if (!district || !area) outside = bothLanguages(msg('register.inNoDistrict'));
+	else if (!booleanPointInPolygon(point, area.context)) outside = bothLanguages(msg('register.outsideDistrict', { district }));
 
 	const record = buildRecord(input.register, v, { district: district ?? input.districts[0].id, imported, place });
 	const doubts = [unsure, outside].filter((d): d is { zh: string; en: string } => d !== null);

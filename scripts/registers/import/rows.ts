@@ -1,6 +1,7 @@
 import { REGISTER_ROWS, rowColumns, type RowColumn } from '../../../src/lib/schema/register-row';
 import type { RegisterId } from '../../../src/lib/schema/register';
 import { readCell, type Cell } from './cells';
+import { bothLanguages, msg } from '../../../src/lib/i18n/messages';
 
 /** Where a cell sits, as the clerk sees it in their own file. */
 export interface RowPlace {
@@ -73,9 +74,9 @@ function headerOf(column: RowColumn | undefined, columnOf: Map<string, number>, 
 
 function issueText(column: RowColumn | undefined, code: string, message: string): { zh: string; en: string } {
 	if (column && (code === 'invalid_type' || code === 'too_small') && /undefined|received undefined|>=1 characters/.test(message)) {
-		return { zh: `必填项“${column.header.zh}”为空`, en: `${column.header.en} (${column.key}) is required and empty` };
+		return bothLanguages(msg('register.requiredEmpty', { header: column.header, key: column.key }));
 	}
-	return { zh: `不符合要求：${message}`, en: message };
+	return bothLanguages(msg('register.notAllowed', { detail: message }));
 }
 
 /** Where the row is: an address, or both coordinates. */
@@ -84,10 +85,10 @@ function locationProblems(v: Record<string, unknown>, sheet: string | null, row:
 	const name = (k: string, fallback: string) => (columnOf.has(k) ? headers[columnOf.get(k)!] : fallback);
 	if (has('lon') !== has('lat')) {
 		const missing = has('lon') ? 'lat' : 'lon';
-		return [{ sheet, row, column: name(missing, missing === 'lat' ? '纬度' : '经度'), zh: '经度与纬度须同时填写', en: 'longitude and latitude go together: one of them is empty' }];
+		return [{ sheet, row, column: name(missing, missing === 'lat' ? '纬度' : '经度'), ...bothLanguages(msg('register.lonLatTogether')) }];
 	}
 	if (!has('address') && !has('lon')) {
-		return [{ sheet, row, column: name('address', '地址'), zh: '地址为空，也没有经纬度：无法定位', en: 'the address is empty and there are no coordinates: the row cannot be placed' }];
+		return [{ sheet, row, column: name('address', '地址'), ...bothLanguages(msg('register.noLocation')) }];
 	}
 	return [];
 }

@@ -1,7 +1,5 @@
 /** The planners' file importer (src/lib/import): whole-file problems, row problems and notes. */
 export const IMPORT_MESSAGES = {
-	// The register import (npm run register -- import)
-	'register.addressNotPlaced': { zh: '地址“{address}”无法定位：{reason}', en: 'the address "{address}" cannot be placed: {reason}' },
 	// Whole file
 	'import.noContent': { zh: '没有读到文件内容：请重新选择文件。', en: 'No file content was given: pick the file again.' },
 	'import.empty': { zh: '文件是空的：没有可导入的内容。', en: 'The file is empty: nothing to import.' },

@@ -7,6 +7,7 @@
 import type { Lang } from '../../layers/types';
 import { GEOCODE_MESSAGES } from './geocode';
 import { IMPORT_MESSAGES } from './import';
+import { REGISTER_MESSAGES } from './register';
 import { REPORT_MESSAGES } from './report';
 
 export interface Template {
@@ -14,7 +15,7 @@ export interface Template {
 	en: string;
 }
 
-export const MESSAGES = { ...IMPORT_MESSAGES, ...GEOCODE_MESSAGES, ...REPORT_MESSAGES } satisfies Record<string, Template>;
+export const MESSAGES = { ...IMPORT_MESSAGES, ...REGISTER_MESSAGES, ...GEOCODE_MESSAGES, ...REPORT_MESSAGES } satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
