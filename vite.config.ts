@@ -13,6 +13,8 @@ export default defineConfig({
 		include: ['tests/**/*.test.ts'],
 		exclude: ['tests/e2e/**', 'node_modules/**'],
 		environment: 'node',
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		// A whole build in a beforeAll takes 10–25 s on a busy two-core machine: vitest's 10 s default for hooks is too short.
+		hookTimeout: 120_000
 	}
 });
