@@ -9,8 +9,8 @@
  * live in src/lib/offline/, where they are tested.
  *
  * - install: stores this build's map page, code (`_app/offline-shell.json`), data and tile archives
- *   in a cache named after the build's version; any failure fails the install, so the page never
- *   says "ready offline" over a partial cache.
+ *   in a cache named after the build's version, bodies gzipped (src/lib/offline/stored.ts); any
+ *   failure fails the install, so the page never says "ready offline" over a partial cache.
  * - activate: deletes the caches of other builds, and takes over open pages.
  * - fetch: archives get byte ranges cut from the stored file; stored files come from the cache;
  *   pages and everything else go to the network first, stored on success, the cache when offline.
@@ -19,6 +19,7 @@ import { build, files, prerendered, version } from '$service-worker';
 import { offlinePage, placeFallback, type IndexedFeature } from '$lib/offline/fallback';
 import { cacheNames, isCacheable, precacheList, routeOf, staleCaches } from '$lib/offline/policy';
 import { answerRange } from '$lib/offline/range';
+import { compressForCache, fromStored, storesCompressed } from '$lib/offline/stored';
 import { SECURITY_HEADERS } from '../scripts/server/headers';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -43,7 +44,7 @@ async function install(): Promise<void> {
 			// Unhashed files are revalidated so that a file the HTTP cache kept from an older build is not stored.
 			const response = await fetch(path, { cache: path.startsWith('/_app/immutable/') ? 'default' : 'no-cache' });
 			if (!isCacheable(response)) throw new Error(`${path}: HTTP ${response.status}, not stored`);
-			await cache.put(path, response);
+			await cache.put(path, storesCompressed(path) ? compressForCache(response) : response);
 		}
 	};
 	await Promise.all(Array.from({ length: INSTALL_FETCHES }, store));
@@ -80,8 +81,10 @@ async function storedPaths(): Promise<Set<string>> {
 	return precached;
 }
 
+/** A stored answer, as the page expects it: decompressed if install gzipped it. */
 async function fromCache(request: Request | string, ignoreSearch = false): Promise<Response | undefined> {
-	return (await caches.match(request, { ignoreSearch, cacheName: CACHES.precache })) ?? (await caches.match(request, { ignoreSearch, cacheName: CACHES.runtime }));
+	const stored = (await caches.match(request, { ignoreSearch, cacheName: CACHES.precache })) ?? (await caches.match(request, { ignoreSearch, cacheName: CACHES.runtime }));
+	return stored && fromStored(stored);
 }
 
 async function networkFirst(request: Request): Promise<Response> {
@@ -99,7 +102,10 @@ async function networkFirst(request: Request): Promise<Response> {
 	}
 }
 
-/** Archives read whole from the cache once per worker start: the map asks each for many small ranges. */
+/**
+ * Archives read whole (and decompressed) from the cache once per worker start: the map asks each for
+ * many small ranges. A worker serves one build, so one copy per path; the archives are a few hundred kB.
+ */
 const archives = new Map<string, Promise<{ bytes: ArrayBuffer; headers: Headers } | null>>();
 
 async function archiveRange(request: Request): Promise<Response> {
