@@ -149,6 +149,17 @@ describe('offline after one visit', () => {
 			});
 			expect(stored).toContain('/tiles/thematic.pmtiles');
 			expect(stored).not.toContain('/data/no-such-file.json');
+			// Bodies are kept gzipped (src/lib/offline/stored.ts): the Cache holds fewer bytes than the file, which decompress to it.
+			const held = await page.evaluate(async (name) => {
+				const answer = (await caches.match('/tiles/basemap.pmtiles', { cacheName: name }))!;
+				const body = await answer.blob();
+				const decoded = new Uint8Array(await new Response(body.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+				return { marker: answer.headers.get('x-hengfu-stored'), type: answer.headers.get('content-type'), stored: body.size, decoded: [...decoded] };
+			}, `hengfu-precache-${old}`);
+			const basemap = readFileSync(join(site.root, 'tiles/basemap.pmtiles'));
+			expect([held.marker, held.type]).toEqual(['gzip', 'application/vnd.pmtiles']);
+			expect(held.stored).toBeLessThan(basemap.byteLength);
+			expect(held.decoded).toEqual([...basemap]);
 
 			// A new build: the worker's version changes (and with it its bytes), the rest stays.
 			const next = String(Number(old) + 1);
