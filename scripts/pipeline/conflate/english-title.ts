@@ -45,8 +45,19 @@ export const KIND_EN: Readonly<Record<string, string>> = {
 	教学楼: 'School building',
 	宿舍: 'Dormitory',
 	厂房: 'Factory building',
-	仓库: 'Warehouse'
+	仓库: 'Warehouse',
+	领事馆: 'Consulate',
+	电影院: 'Cinema',
+	研究所: 'Research institute',
+	酒店: 'Hotel'
 };
+
+/**
+ * The one kind known of every listing titled here: it is on a protection list. It stands in for a
+ * name whose kind the glossary lacks (上海市武警总队, 103所), so the English map never shows such a
+ * building in Chinese alone where its address can be said.
+ */
+export const LISTED_KIND = 'Historic building';
 
 // Longest first, so 花园住宅 is read before 住宅.
 const KINDS = Object.keys(KIND_EN).sort((a, b) => b.length - a.length);
@@ -63,7 +74,7 @@ export function kindOf(nameZh: string): string | null {
 	return kind ? KIND_EN[kind] : null;
 }
 
-export type TitleResult = { ok: true; title: string } | { ok: false; reason: 'kind not in glossary' | 'no address read' | 'no English street name' };
+export type TitleResult = { ok: true; title: string } | { ok: false; reason: 'no address read' | 'no English street name' };
 
 // A whole address and nothing else: doors (号), lanes (弄) or houses in a lane, one street or several
 // ("华亭路40,42,44,58号,延庆路132号"; a later part without a street is on the one before). A building,
@@ -139,10 +150,9 @@ export function addressInEnglish(address: string | null | undefined, streetEn: (
 /** Whether a listing's title is only a kind of building (住宅), with no name of its own. */
 export const isKind = (nameZh: string): boolean => Object.hasOwn(KIND_EN, nameZh.normalize('NFKC').trim());
 
-/** "Garden house, 12 Wukang Road": the listing's kind and its address, or why there is none. */
+/** "Garden house, 12 Wukang Road": the listing's kind (else that it is a historic building) and its address, or why there is none. */
 export function descriptiveTitle(nameZh: string, address: string | null | undefined, streetEn: (zh: string) => string | null): TitleResult {
-	const kind = kindOf(nameZh);
-	if (!kind) return { ok: false, reason: 'kind not in glossary' };
+	const kind = kindOf(nameZh) ?? LISTED_KIND;
 	const where = addressInEnglish(address, streetEn);
 	return where.ok ? { ok: true, title: `${kind}, ${where.text}` } : where;
 }
