@@ -11,7 +11,10 @@ import { waitForMap } from './map';
 /** The layer panel against the built site: which layers have records, and what each district published, read from build/data. */
 const registry: MapDistricts = JSON.parse(readFileSync('build/data/districts.json', 'utf8'));
 const facets: Record<string, LayerFacets> = JSON.parse(readFileSync('build/data/facets.json', 'utf8')).layers;
-const listed = (choice: string) => panelLayers().filter((l) => !(facets[l.id]?.waiting && facets[l.id].total === 0));
+const listable = () => panelLayers().filter((l) => !(facets[l.id]?.waiting && facets[l.id].total === 0));
+/** The panel's own list; the History group's layers are listed in its fold below it. */
+const listed = (choice: string) => listable().filter((l) => l.group !== 'history');
+const historyListed = () => listable().filter((l) => l.group === 'history');
 /** Layers with no record in the district but published totals: the panel gives them one line. */
 const unmapped = (choice: string) => listed(choice).filter((l) => facets[l.id] && countInChoice(facets[l.id], choice) === 0 && choiceFigures(registry, choice).some((f) => f.layer === l.id));
 
@@ -32,6 +35,7 @@ describe('the layer panel', () => {
 			await waitForMap(page);
 			expect((await panelOrder(page)).slice(0, 3)).toEqual(['protected-buildings', 'never-widened-roads', 'facilities']);
 			expect(await panelOrder(page)).toEqual(listed('tianping').map((l) => l.id));
+			expect(await page.locator('section.layers [data-group="history"] li[data-layer]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-layer')))).toEqual(historyListed().map((l) => l.id));
 			await page.locator('[data-district="hunan"]').click();
 			await expect.poll(() => new URL(page.url()).searchParams.get('d')).toBe('hunan');
 			expect(await panelOrder(page)).toEqual(listed('hunan').map((l) => l.id));

@@ -98,20 +98,23 @@ describe('a place’s page', () => {
 
 	it('is linked from the map’s side panel, and opens the place on the map', async () => {
 		const hotel = hengshanHotel();
+		const built = builtFeatures('protected-buildings').find((f) => f.properties.id === hotel.id)!.properties;
 		for (const lang of ['zh', 'en'] as const) {
+			// The English title is the building's English name, a source's or the descriptive one ("Hotel, 534 Hengshan Road").
+			const title = lang === 'en' ? String(built.name_en ?? built.name_zh) : '衡山宾馆';
 			const { page, context } = await openPage(browser, `/?${lang === 'en' ? 'lang=en&' : ''}c=${hotel.lon},${hotel.lat}&z=17&sel=protected-buildings:${hotel.id}`);
 			try {
 				await waitForMap(page);
-				await expect.poll(() => page.locator('#feature-title').textContent()).toBe('衡山宾馆');
+				await expect.poll(() => page.locator('#feature-title').textContent()).toBe(title);
 				const link = page.locator('.feature [data-action="place-page"]');
 				expect(await link.getAttribute('href')).toBe(`${lang === 'en' ? '/en' : ''}/places/${hotel.id}`);
 				await link.click();
 				await page.waitForURL((u) => u.pathname.endsWith(`/places/${hotel.id}`));
-				expect(await page.locator('h1').textContent()).toBe('衡山宾馆');
+				expect(await page.locator('h1').textContent()).toBe(title);
 				if (lang === 'zh') await saveScreenshot(page, 'place-from-panel');
 				await page.locator('[data-action="open-map"]').click();
 				await waitForMap(page);
-				await expect.poll(() => page.locator('#feature-title').textContent()).toBe('衡山宾馆');
+				await expect.poll(() => page.locator('#feature-title').textContent()).toBe(title);
 			} finally {
 				await context.close();
 			}

@@ -215,6 +215,7 @@ describe('moving imported points by hand', () => {
 		const copy = join(scratch, 'repo');
 		mkdirSync(join(copy, 'data/registers'), { recursive: true });
 		copyFileSync(join(repoRoot, 'data/districts.json'), join(copy, 'data/districts.json'));
+		copyFileSync(join(repoRoot, 'data/bibliography.json'), join(copy, 'data/bibliography.json'));
 		copyFileSync(registerFile, join(copy, 'data/registers/elevator-retrofits.json'));
 		const written = await importRegister({ ...options, repoRoot: copy, dryRun: false });
 		expect(written).toMatchObject({ status: 0, accepted: 2, written: true });
