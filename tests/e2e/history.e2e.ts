@@ -40,7 +40,7 @@ describe('the History group', () => {
 			await waitForMap(page);
 			expect(HISTORY.length).toBe(3);
 			const group = page.locator('[data-group="history"] details');
-			const groupBox = page.locator('[data-group="history"] > input[type=checkbox]');
+			const groupBox = page.locator('[data-group="history"] > label > input[type=checkbox]');
 			expect(await group.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
 			for (const id of HISTORY) {
 				expect(await page.locator(`li[data-layer="${id}"] > label input[type=checkbox]`).isChecked(), id).toBe(false);
