@@ -118,7 +118,8 @@ describe('search as a combobox', () => {
 			await expect.poll(() => first.textContent()).toContain('衡山宾馆');
 			await first.click();
 			await expect.poll(() => page.locator('#feature-title').textContent()).toBe('衡山宾馆');
-			expect(new URL(page.url()).searchParams.get('sel')).toBe(`protected-buildings:${hengshanHotel().id}`);
+			// The address bar is written a moment after the selection (a debounced URL write): poll it.
+			await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(`protected-buildings:${hengshanHotel().id}`);
 			expect(await input(page).getAttribute('aria-expanded')).toBe('false');
 		} finally {
 			await context.close();
