@@ -96,6 +96,9 @@ export async function openPage(browser: Browser, path: string, opts: OpenPageOpt
 	});
 	const baseURL = opts.baseURL ?? inject('baseURL');
 	const response = await page.goto(`${baseURL}${path}`, { waitUntil: opts.waitUntil ?? 'load' });
+	// Pages are prerendered in Chinese and turn English once they hydrate and read ?lang=en; a test
+	// reading text before then races that (it did, on a clean clone).
+	if (new URLSearchParams(path.split('?')[1] ?? '').get('lang') === 'en') await page.waitForSelector('html[lang="en"]', { state: 'attached' });
 	return { context, page, response, requests, errors, failedRequests };
 }
 

@@ -128,6 +128,7 @@ describe('a place’s page', () => {
 			try {
 				await page.locator('main h1').waitFor();
 				const out = {
+					lang: await page.locator('html').getAttribute('lang'),
 					h1: await page.locator('main h1').textContent(),
 					facts: await page.locator('[data-fact]').allTextContents(),
 					labels: await page.locator('svg[data-locator] text.label').allTextContents(),
