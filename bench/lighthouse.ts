@@ -11,8 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { createServer } from '../scripts/server/server';
 import type { Metrics } from './metrics';
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 
 /** The pages the issue names; the dataset page is the largest layer's. */
 export const AUDITED_PAGES: ReadonlyArray<[key: string, path: string]> = [
@@ -23,22 +22,8 @@ export const AUDITED_PAGES: ReadonlyArray<[key: string, path: string]> = [
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-/**
- * Headless Chromium has no GPU: WebGL (MapLibre) comes from SwiftShader, as in the browser tests
- * (tests/e2e/browser.ts); the rest keep the browser from calling home during the audit.
- */
-const CHROME_FLAGS = [
-	'--headless=new',
-	'--no-sandbox',
-	'--disable-gpu-sandbox',
-	'--use-angle=swiftshader',
-	'--enable-unsafe-swiftshader',
-	'--ignore-gpu-blocklist',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
+/** The browser tests' Chromium and flags: SwiftShader for WebGL, nothing calling home. */
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 interface Finding {
 	id: string;

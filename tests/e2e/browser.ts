@@ -9,28 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { expect, inject } from 'vitest';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/**
- * Headless has no GPU: WebGL (which MapLibre needs) comes from SwiftShader, Chromium's CPU
- * implementation, reached through ANGLE. Recent Chromium refuses SwiftShader for WebGL unless
- * `--enable-unsafe-swiftshader` is given, and may block it as a "software GPU" without
- * `--ignore-gpu-blocklist`. The rest keep the browser from calling home during a test
- * (the tests assert that no request leaves the machine).
- */
-export const CHROMIUM_ARGS = [
-	'--no-sandbox', // we run as root in a container, where the setuid sandbox cannot start
-	'--disable-gpu-sandbox',
-	'--use-angle=swiftshader',
-	'--enable-unsafe-swiftshader',
-	'--ignore-gpu-blocklist',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic'
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_PATH } from './browser';
+import { CHROMIUM_PATH } from './chromium';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -3,10 +3,6 @@ import type { Lang, Text } from '../layers/types';
 /** UI strings of the place and tour pages (/places/<id>, /tours/<id>, and their /en/ twins). */
 export const PLACE_STRINGS = {
 	siteName: { zh: '衡复风貌地图', en: 'Hengfu Heritage Map' },
-	mainNav: { zh: '主导航', en: 'Main navigation' },
-	map: { zh: '地图', en: 'Map' },
-	data: { zh: '开放数据', en: 'Open data' },
-	about: { zh: '关于与方法', en: 'About & methods' },
 	otherLang: { zh: 'English', en: '中文' },
 	openOnMap: { zh: '在地图上查看', en: 'Open on the map' },
 	startOnMap: { zh: '在地图上开始导览', en: 'Start on the map' },
