@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { citationText } from '../../src/lib/schema/bibliography';
-import { ARCHIVES, LAYERS, needsDetails, type ArchiveName, type LayerDef } from '../../src/lib/layers';
+import { ARCHIVES, LAYERS, hasRecordFiles, type ArchiveName, type LayerDef } from '../../src/lib/layers';
 import type { LayerFeature } from './layers';
 import type { BuildResult } from './build';
 import { SOURCES } from './manifest';
@@ -136,9 +136,9 @@ function writeWalkData(result: BuildResult, dataDir: string): void {
 	});
 }
 
-/** The features' records, for the side panel of layers whose tiles lack some of its fields: a few per file (src/lib/layers/details.ts). */
+/** The features' records, for the side panel when the tiles lack some fields or nothing was picked on the map: a few per file (src/lib/layers/details.ts). */
 function writeFeatureDetails(result: BuildResult, dir: string): void {
-	for (const layer of LAYERS.filter(needsDetails)) {
+	for (const layer of LAYERS.filter(hasRecordFiles)) {
 		const layerDir = join(dir, layer.id);
 		mkdirSync(layerDir, { recursive: true });
 		const buckets = new Map<string, Record<string, unknown>>();

@@ -149,6 +149,21 @@ describe('the URL', () => {
 		}
 	});
 
+	it('titles a feature a link selects with no view, as a click on it would (from its record, not the tiles)', async () => {
+		// 巴金's homes are listed in the atlas as 巴金1, 巴金2 and 巴金3: the map names the person.
+		const home = builtFeatures('former-residences').find((f) => f.properties.address === '武康路113号')!.properties;
+		expect(home.name_zh).toBe('巴金');
+		const { page, context, errors } = await openPage(browser, `/?layers=former-residences&sel=former-residences:${home.id}`);
+		try {
+			await waitForMap(page);
+			await expect.poll(() => page.locator('#feature-title').textContent()).toBe('巴金');
+			expect(await page.locator('dd[data-field="address"]').textContent()).toBe('武康路113号');
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('draws a shared link from the first frame: the map starts at its view and style, and is never moved or restyled while loading', async () => {
 		// Records what the map was built with as the page publishes it, and every later jump or new style.
 		const record = `window.__start = { jumps: 0, styles: 0 };

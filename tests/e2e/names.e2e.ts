@@ -28,7 +28,9 @@ describe('one record per building', () => {
 				return [...new Set(map.queryRenderedFeatures({ layers }).filter((f) => f.properties.name_zh === '国际礼拜堂').map((f) => f.properties.id))];
 			});
 			expect(drawn).toEqual([chapel.id]);
-			await expect.poll(() => page.locator('dd[data-field="address"]').textContent()).toBe('衡山路53号');
+			// In English the address is read out, the door plate's own words beside it.
+			expect(chapel.address_en).toBe('53 Hengshan Road');
+			await expect.poll(() => page.locator('dd[data-field="address"]').textContent()).toBe('53 Hengshan Road (衡山路53号)');
 			const merged = page.locator('dd[data-field="merged_listings"]');
 			await expect.poll(() => merged.textContent()).toContain('徐汇区衡山路58号');
 			expect(await merged.textContent()).toMatch(/\d+ m apart, the OSM footprint at 衡山路53号 is kept/);

@@ -50,7 +50,9 @@ describe('a place’s page', () => {
 				try {
 					const name = lang === 'en' ? String(props.name_en ?? props.name_zh) : String(props.name_zh);
 					expect(await page.locator('h1').textContent()).toBe(name);
-					expect(await page.locator('[data-fact="address"]').textContent()).toBe(props.address);
+					const address = lang === 'en' && props.address_en ? `${props.address_en} (${props.address})` : props.address;
+					expect(await page.locator('[data-fact="address"]').textContent()).toBe(address);
+					if (props.batch) expect(await page.locator('[data-fact="batch"]').textContent()).toMatch(lang === 'en' ? /^Batch \d$/ : /^第.批$/);
 					if (props.architect) expect(await page.locator('[data-fact="architect"]').textContent()).toBe(props.architect);
 					const img = page.locator('figure.photo img');
 					await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);

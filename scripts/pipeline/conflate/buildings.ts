@@ -245,6 +245,8 @@ function finish(d: Draft, photos: ReadonlySet<string>): Feature<Geometry, Protec
 		name_historic: d.props.name_historic ?? null,
 		name_historic_en: d.props.name_historic_en ?? null,
 		address: d.props.address ?? null,
+		// Filled with the English title.
+		address_en: null,
 		address_historic: d.props.address_historic ?? null,
 		excellent,
 		batch: d.props.batch ?? null,

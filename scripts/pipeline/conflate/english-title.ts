@@ -178,12 +178,14 @@ interface Titled {
  * for a title that is only a kind Virtual Shanghai's concession-era one, which the panel also labels
  * as such), else the descriptive title, else none; `name_en_source` says which.
  */
-export type WithTitle<F extends Titled> = F & { properties: F['properties'] & { name_en_source: 'source' | 'descriptive' | null } };
+export type WithTitle<F extends Titled> = F & { properties: F['properties'] & { name_en_source: 'source' | 'descriptive' | null; address_en: string | null } };
 
 export function titleInEnglish<F extends Titled>(features: readonly F[], streetEn: (zh: string) => string | null): { features: WithTitle<F>[]; report: EnglishTitleReport } {
 	const report: EnglishTitleReport = {};
 	const out = features.map((f): WithTitle<F> => {
-		const p = f.properties;
+		const where = addressInEnglish(f.properties.address, streetEn);
+		// The address in English goes with every title, a source's or not: English readers see it beside the Chinese.
+		const p = { ...f.properties, address_en: where.ok ? where.text : null };
 		const counts = (report[p.district ?? 'context'] ??= { total: 0, source: 0, descriptive: 0, none: 0, none_reasons: {} });
 		counts.total += 1;
 		// A concession-era name stands in only for a title that is a kind (住宅), where it is the one

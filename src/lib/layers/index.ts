@@ -44,10 +44,18 @@ export function layerById(id: string): LayerDef | undefined {
 	return LAYERS.find((l) => l.id === id);
 }
 
-/** Whether the side panel must fetch a feature's record: its tiles lack some of the panel's fields. */
+/** Whether the side panel must fetch a feature's record even when picked on the map: its tiles lack some of the panel's fields. */
 export function needsDetails(layer: LayerDef): boolean {
 	const inTiles = layer.tileProperties;
 	return Boolean(inTiles && layer.popup.some((field) => !inTiles.includes(field.key)));
+}
+
+/**
+ * Whether the build writes a layer's records as files (src/lib/layers/details.ts): every layer
+ * with a panel, since a feature chosen by a link or in search comes with no properties at all.
+ */
+export function hasRecordFiles(layer: LayerDef): boolean {
+	return layer.popup.length > 0;
 }
 
 export const ARCHIVES = ['basemap', 'thematic'] as const;

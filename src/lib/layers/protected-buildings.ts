@@ -11,6 +11,8 @@ const COLOR: ExpressionSpecification = ['match', ['get', 'protection'], 'both', 
 const IS_POINT: FilterSpecification = ['==', ['geometry-type'], 'Point'];
 const IS_AREA: FilterSpecification = ['!=', ['geometry-type'], 'Point'];
 const en = (zh: string, en: string) => ({ zh, en });
+const BATCH_LABELS = Object.fromEntries(BATCHES.map((b, i) => [b, en(b, `Batch ${i + 1}`)]));
+const RELIC_LABELS = Object.fromEntries(RELIC_LEVELS.map((l, i) => [l, en(l, ['National', 'Municipal', 'District'][i])]));
 
 export const protectedBuildings: LayerDef = {
 	id: 'protected-buildings',
@@ -32,16 +34,16 @@ export const protectedBuildings: LayerDef = {
 		{ key: 'name_en', label: { zh: '英文名', en: 'English name' } },
 		{ key: 'name_historic', label: { zh: '历史名称', en: 'Historic name' } },
 		{ key: 'name_historic_en', label: { zh: '租界时期外文名', en: 'Concession-era name' } },
-		{ key: 'address', label: { zh: '地址', en: 'Address' } },
+		{ key: 'address', label: { zh: '地址', en: 'Address' }, english: 'address_en' },
 		{ key: 'address_historic', label: { zh: '历史门牌', en: 'Historic address' } },
 		{ key: 'year_built', label: { zh: '建造年代', en: 'Built' } },
 		{ key: 'architect', label: { zh: '建筑师', en: 'Architect' } },
-		{ key: 'batch', label: { zh: '优秀历史建筑批次', en: 'Listing batch' } },
-		{ key: 'relic_level', label: { zh: '文物保护级别', en: 'Relic protection level' } },
+		{ key: 'batch', label: { zh: '优秀历史建筑批次', en: 'Listing batch' }, valueLabels: BATCH_LABELS },
+		{ key: 'relic_level', label: { zh: '文物保护级别', en: 'Relic protection level' }, valueLabels: RELIC_LABELS },
 		{ key: 'merged_listings', label: { zh: '名录合并', en: 'Merged listings' }, lang: true },
 		{ key: 'description', label: { zh: '简介', en: 'Description' } }
 	],
-	searchable: ['name_zh', 'name_en', 'name_pinyin', 'name_historic', 'name_historic_en', 'address', 'address_historic', 'architect'],
+	searchable: ['name_zh', 'name_en', 'name_pinyin', 'name_historic', 'name_historic_en', 'address', 'address_en', 'address_historic', 'architect'],
 	style: {
 		layers: (lang) => [
 			{ type: 'fill', filter: IS_AREA, paint: { 'fill-color': COLOR, 'fill-opacity': 0.55 }, suffix: 'footprint' },
@@ -59,11 +61,11 @@ export const protectedBuildings: LayerDef = {
 		]
 	},
 	filters: [
-		{ property: 'batch', label: en('优秀历史建筑批次', 'Listing batch'), valueLabels: Object.fromEntries(BATCHES.map((b, i) => [b, en(b, `Batch ${i + 1}`)])) },
+		{ property: 'batch', label: en('优秀历史建筑批次', 'Listing batch'), valueLabels: BATCH_LABELS },
 		{
 			property: 'relic_level',
 			label: en('文物保护级别', 'Relic protection level'),
-			valueLabels: Object.fromEntries(RELIC_LEVELS.map((l, i) => [l, en(l, ['National', 'Municipal', 'District'][i])]))
+			valueLabels: RELIC_LABELS
 		},
 		{ property: 'decade', label: en('建造年代', 'Decade built') },
 		{ property: 'architect', label: en('建筑师', 'Architect') }

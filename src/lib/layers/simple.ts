@@ -8,6 +8,19 @@ const METRO_COLORS: Record<string, string> = {
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
+/**
+ * The person a 645 residence title names. The atlas tells one person's several homes apart by a
+ * digit (巴金1, 巴金2, 巴金3) and lists a couple with a backslash (萧军\萧红): neither is a name
+ * to show anyone.
+ */
+export function residencePerson(title: string): string {
+	return title
+		.trim()
+		.replace(/\d+$/, '')
+		.split(/\s*[\\/]\s*/)
+		.join('、');
+}
+
 export const formerResidences: LayerDef = {
 	id: 'former-residences',
 	title: { zh: '名人故居', en: 'Former residences' },
@@ -19,7 +32,7 @@ export const formerResidences: LayerDef = {
 	sources: ['645-residences'],
 	build: {
 		source: '645-residences',
-		properties: (p, id) => ({ id: `residence-${id}`, name_zh: String(p.title), address: str(p.di_zhi), district_zh: str(p.zheng_qu) })
+		properties: (p, id) => ({ id: `residence-${id}`, name_zh: residencePerson(String(p.title)), address: str(p.di_zhi), district_zh: str(p.zheng_qu) })
 	},
 	minzoom: 12,
 	popup: [

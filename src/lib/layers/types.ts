@@ -25,6 +25,8 @@ export interface PopupField {
 	valueLabels?: Record<string, Text>;
 	/** The value is stored per language as `<key>_zh` / `<key>_en`; the panel shows the UI language's. */
 	lang?: boolean;
+	/** The property holding the value in English where there is one (`address_en` for `address`): the English panel shows it, the source's own value beside it. */
+	english?: string;
 }
 
 /** A MapLibre layer of this registry layer, without what the style builder fills in (id, source). */

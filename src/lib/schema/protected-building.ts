@@ -16,6 +16,7 @@ export const protectedBuilding = z.object({
 	name_historic: field(nullableText, 'Historic Chinese name (Virtual Shanghai) where it differs', '历史中文名（Virtual Shanghai），与今名不同时'),
 	name_historic_en: field(nullableText, 'Concession-era name in English or French (Virtual Shanghai), e.g. "Picardie Apartments": the building, or who used it then', '租界时期的英文或法文名（Virtual Shanghai），如 Picardie Apartments：建筑本身或当时的使用者'),
 	address: field(nullableText, 'Modern address as the listing gives it', '名录所载今地址'),
+	address_en: field(nullableText, 'The modern address in English ("53 Hengshan Road"), from OSM\'s English street names; null where the address can\'t be read whole', '今地址的英文写法（如 53 Hengshan Road），据 OSM 英文路名；地址无法完整读出时为 null'),
 	address_historic: field(nullableText, 'Historic address (Virtual Shanghai), e.g. "1920 AVENUE JOFFRE"', '历史门牌（Virtual Shanghai），如 1920 AVENUE JOFFRE'),
 	excellent: field(z.boolean(), 'Listed as 上海市优秀历史建筑 (Excellent Historic Building)', '是否列入上海市优秀历史建筑'),
 	batch: field(z.enum(BATCHES).nullable(), 'Batch of the 优秀历史建筑 listing', '优秀历史建筑公布批次'),

@@ -60,8 +60,8 @@ export function stopFromFeature(layer: string, feature: LayerFeature, streets: S
 	return {
 		layer,
 		id: String(p.id),
-		// The 645 residences table names the person, numbered where they had several homes (陈毅1).
-		name_zh: text.title_zh ?? (layer === 'former-residences' ? `${String(p.name_zh).replace(/\d+$/, '')}旧居` : String(p.name_zh)),
+		// A residence's record names the person (src/lib/layers/simple.ts); the stop is their home.
+		name_zh: text.title_zh ?? (layer === 'former-residences' ? `${String(p.name_zh)}旧居` : String(p.name_zh)),
 		name_en: text.title_en ?? str(p.name_en),
 		point,
 		year: p.year_built === null || p.year_built === undefined ? null : String(p.year_built),

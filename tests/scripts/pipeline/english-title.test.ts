@@ -74,6 +74,10 @@ describe('titleInEnglish', () => {
 			['Historic building, 1 Wukang Road', 'descriptive']
 		]);
 	});
+	it('writes every address it can read in English, whatever the title came from', () => {
+		// 衡山路 and 岳阳路 have no English name in this test's streets.
+		expect(features.map((x) => x.properties.address_en)).toEqual([null, null, '393 Wukang Road', '12 Wukang Road', null, '1 Wukang Road']);
+	});
 	it('counts each district’s buildings by where their English title comes from, and why some have none', () => {
 		expect(report).toEqual({
 			context: { total: 1, source: 0, descriptive: 1, none: 0, none_reasons: {} },

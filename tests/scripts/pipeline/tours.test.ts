@@ -8,7 +8,7 @@ const building: LayerFeature = {
 	geometry: { type: 'Polygon', coordinates: [[[121.45, 31.21], [121.451, 31.21], [121.451, 31.211], [121.45, 31.21]]] },
 	properties: { id: 'ehb-1', name_zh: '慎成里', name_en: null, lon: 121.4505, lat: 31.2105, address: '永嘉路291弄66号', address_historic: null, year_built: 1928, architect: '凯泰' }
 };
-const residence: LayerFeature = { type: 'Feature', geometry: { type: 'Point', coordinates: [121.44, 31.2] }, properties: { id: 'residence-9', name_zh: '陈毅1', address: '余庆路190号' } };
+const residence: LayerFeature = { type: 'Feature', geometry: { type: 'Point', coordinates: [121.44, 31.2] }, properties: { id: 'residence-9', name_zh: '陈毅', address: '余庆路190号' } };
 const street: LayerFeature = { type: 'Feature', geometry: { type: 'LineString', coordinates: [[121.44, 31.2], [121.46, 31.21]] }, properties: { name: '永嘉路', name_historic: '西爱咸斯路', name_fr: 'Route Herve de Sieyes' } };
 const layers = new Map<string, LayerFeature[]>([['protected-buildings', [building]], ['former-residences', [residence]], ['streets', [street]]]);
 

@@ -2,7 +2,8 @@
  * A place's name, facts and credits in both languages, read the way the map's side panel reads
  * them: the layer registry's popup fields, their labels and coded values. Values stay text.
  */
-import { layerById, type PopupField } from '$lib/layers';
+import { layerById } from '$lib/layers';
+import { fieldText } from '$lib/layers/popup';
 import type { Lang, Text } from '$lib/layers/types';
 import { CREDITS, type SourceCredit } from '$lib/sources';
 import type { PlaceCredit, PlaceFact } from '$lib/places/types';
@@ -19,26 +20,15 @@ const NAME_KEYS = new Set(['name', 'name_zh', 'name_en']);
 const TEXT_KEYS = new Set(['description']);
 const LINKED = new Set(['source', 'never_widened_url']);
 
-const YES_NO: Record<'true' | 'false', Text> = { true: { zh: '是', en: 'yes' }, false: { zh: '否', en: 'no' } };
-
 /** The title in each language: a former residence is the person's home; without an English name, the Chinese one. */
 export function placeName(layer: string, p: Props): Text {
 	if (layer === 'former-residences') {
-		const person = String(p.name_zh ?? '').replace(/\d+$/, '');
+		const person = String(p.name_zh ?? '');
 		return { zh: `${person}旧居`, en: `Former residence of ${person}` };
 	}
 	const zh = str(p.name_zh) ?? str(p.name) ?? str(p.address) ?? '未命名';
 	const en = str(p.name_en) ?? (zh === '未命名' ? 'Unnamed' : zh);
 	return { zh, en };
-}
-
-function valueIn(field: PopupField, p: Props, lang: Lang): string | null {
-	const raw = field.lang ? (p[`${field.key}_${lang}`] ?? p[`${field.key}_${lang === 'zh' ? 'en' : 'zh'}`]) : p[field.key];
-	if (raw === null || raw === undefined || raw === '') return null;
-	const coded = field.valueLabels?.[String(raw)];
-	if (coded) return coded[lang];
-	if (typeof raw === 'boolean') return YES_NO[String(raw) as 'true' | 'false'][lang];
-	return str(raw);
 }
 
 /** The layer's popup fields that have a value, minus the names and the description. */
@@ -48,8 +38,8 @@ export function placeFacts(layer: string, p: Props): PlaceFact[] {
 	const facts: PlaceFact[] = [];
 	for (const field of def.popup) {
 		if (NAME_KEYS.has(field.key) || TEXT_KEYS.has(field.key)) continue;
-		const zh = valueIn(field, p, 'zh');
-		const en = valueIn(field, p, 'en');
+		const zh = fieldText(field, p, 'zh');
+		const en = fieldText(field, p, 'en');
 		if (zh === null && en === null) continue;
 		const fact: PlaceFact = { key: field.key, label: field.label, value: { zh: zh ?? en!, en: en ?? zh! } };
 		const href = LINKED.has(field.key) ? safeUrl(p[field.key]) : null;
