@@ -40,6 +40,13 @@ export interface LocatorModel {
 	scale: { x: number; y: number; px: number; metres: number };
 }
 
+/**
+ * The size street names are placed for, in the picture's units: what a phone draws them at, where
+ * the picture (480 or 600 units wide) is shrunk to about 343 px, so they read at about 12 px
+ * (Locator.svelte's media rule). Wider screens draw them smaller, in the room kept for these.
+ */
+export const PHONE_LABEL_SIZE = { place: 17, route: 21 } as const;
+
 export const RANK_OF_HIGHWAY: Record<string, number> = { primary: 3, secondary: 3, tertiary: 2, secondary_link: 1, residential: 1, living_street: 0 };
 
 export interface LocatorOptions {

@@ -4,7 +4,7 @@
  */
 import { layerById } from '$lib/layers';
 import { parseShanghaiAddress } from '$lib/geo/address';
-import { drawLocator, type LocatorSubject } from '$lib/places/locator';
+import { drawLocator, PHONE_LABEL_SIZE, type LocatorSubject } from '$lib/places/locator';
 import type { LonLat } from '$lib/places/project';
 import type { NearbyPlace, PlaceData } from '$lib/places/types';
 import { shortestPaths } from '$lib/walk/dijkstra';
@@ -58,7 +58,7 @@ function build(world: World, id: string, entry: PlaceEntry): PlaceData {
 		street: streetOf(world, layer, p),
 		description,
 		credits: placeCredits(layer, p),
-		locator: drawLocator(subjectOf(entry), world.streets, world.districtRings),
+		locator: drawLocator(subjectOf(entry), world.streets, world.districtRings, { labelSize: PHONE_LABEL_SIZE.place }),
 		nearby: nearby(world, id, entry),
 		tours: world.tours.tours.flatMap((t) => {
 			const at = t.stops.findIndex((s) => s.id === id);

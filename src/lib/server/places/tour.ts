@@ -3,7 +3,7 @@
  * graph — the same engine and route the map's tour panel computes — with the streets it follows,
  * their names then and now, its length and time.
  */
-import { drawLocator } from '$lib/places/locator';
+import { drawLocator, PHONE_LABEL_SIZE } from '$lib/places/locator';
 import type { TourPageData } from '$lib/places/types';
 import { WalkEngine } from '$lib/walk/engine';
 import { PACE } from './place';
@@ -45,7 +45,7 @@ export function tourPageData(id: string): TourPageData | null {
 		metres: route.metres,
 		minutes: Math.round(route.metres / PACE),
 		pace: PACE,
-		locator: drawLocator({ lines: route.legs.map((l) => l.line), points: tour.stops.map((s) => s.point), numbered: true }, world.streets, world.districtRings, { width: 600, height: 480, minMetres: 500 })
+		locator: drawLocator({ lines: route.legs.map((l) => l.line), points: tour.stops.map((s) => s.point), numbered: true }, world.streets, world.districtRings, { width: 600, height: 480, minMetres: 500, labelSize: PHONE_LABEL_SIZE.route })
 	};
 	cache.set(id, data);
 	return data;
