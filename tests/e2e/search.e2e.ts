@@ -129,13 +129,15 @@ describe('search as a combobox', () => {
 	it('links the active option to its place page when it has one, in the reader’s language', async () => {
 		const hotel = hengshanHotel();
 		const busStop = searchIndex().find((d) => d.layer === 'facilities' && d.featureId?.startsWith('bus-') && d.title_zh)!;
-		for (const [lang, suffix] of [['zh', ''], ['en', '?lang=en']] as const) {
+		for (const [lang, prefix] of [['zh', ''], ['en', '/en']] as const) {
 			const { page, context } = await openPage(browser, lang === 'en' ? '/?lang=en' : '/');
 			try {
 				await waitForMap(page);
 				await input(page).fill('衡山宾馆');
 				const link = page.locator('a[data-search="place-page"]');
-				await expect.poll(() => link.getAttribute('href')).toBe(`/places/${encodeURIComponent(hotel.id)}${suffix}`);
+				await expect.poll(() => link.getAttribute('href')).toBe(`${prefix}/places/${encodeURIComponent(hotel.id)}`);
+				// A page of its own, not the map's: the browser loads it, the router does not try to.
+				expect(await link.getAttribute('data-sveltekit-reload')).not.toBeNull();
 				expect(await options(page).first().getAttribute('data-layer')).toBe('protected-buildings');
 				expect(await link.textContent()).toContain(lang === 'en' ? 'Open page' : '打开页面');
 				// The link sits beside the listbox, never in an option.

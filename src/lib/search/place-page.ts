@@ -1,3 +1,4 @@
+import { placePath } from '../places/urls';
 import type { SearchHit } from './search';
 
 /**
@@ -14,5 +15,5 @@ const BUS_STOP = /^bus-/;
 export function placePageOf(hit: Pick<SearchHit, 'layer' | 'featureId'>, lang: 'zh' | 'en'): string | null {
 	if (!hit.featureId || !PLACE_LAYERS.has(hit.layer)) return null;
 	if (hit.layer === 'facilities' && BUS_STOP.test(hit.featureId)) return null;
-	return `/places/${encodeURIComponent(hit.featureId)}${lang === 'en' ? '?lang=en' : ''}`;
+	return placePath(hit.featureId, lang);
 }

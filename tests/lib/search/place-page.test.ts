@@ -4,7 +4,7 @@ import { placePageOf } from '../../../src/lib/search/place-page';
 describe('placePageOf', () => {
 	it('links features of the layers that have place pages, keeping the language', () => {
 		expect(placePageOf({ layer: 'protected-buildings', featureId: 'ehb-001' }, 'zh')).toBe('/places/ehb-001');
-		expect(placePageOf({ layer: 'former-residences', featureId: 'fr-1' }, 'en')).toBe('/places/fr-1?lang=en');
+		expect(placePageOf({ layer: 'former-residences', featureId: 'fr-1' }, 'en')).toBe('/en/places/fr-1');
 		expect(placePageOf({ layer: 'facilities', featureId: 'metro-osm-node-1' }, 'zh')).toBe('/places/metro-osm-node-1');
 		expect(placePageOf({ layer: 'never-widened-roads', featureId: 'osm-way-7' }, 'zh')).toBe('/places/osm-way-7');
 	});
