@@ -7,15 +7,18 @@
  */
 export const DETAIL_BUCKETS = 256;
 
-/** The bucket of a feature id: FNV-1a over its UTF-16 code units, as two hex digits. */
-export function detailBucket(id: string): string {
+/** One of `count` buckets for an id: FNV-1a over its UTF-16 code units, as two hex digits. The place pages' data is bucketed the same way. */
+export function hashBucket(id: string, count: number): string {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < id.length; i++) {
 		h ^= id.charCodeAt(i);
 		h = Math.imul(h, 0x01000193);
 	}
-	return ((h >>> 0) % DETAIL_BUCKETS).toString(16).padStart(2, '0');
+	return ((h >>> 0) % count).toString(16).padStart(2, '0');
 }
+
+/** The bucket of a feature id. */
+export const detailBucket = (id: string): string => hashBucket(id, DETAIL_BUCKETS);
 
 /** The site path of the file holding a feature's record. */
 export const detailsPath = (layer: string, id: string) => `/data/features/${encodeURIComponent(layer)}/${detailBucket(id)}.json`;

@@ -1,3 +1,5 @@
+import { hashBucket } from '../layers/details';
+
 /**
  * Where a place's page data is published for clients (the offline app): `/data/places/<bucket>.json`,
  * `{ id: PlaceData }`, PLACE_BUCKETS files by an FNV-1a hash of the id. One file per place would be
@@ -5,14 +7,7 @@
  */
 export const PLACE_BUCKETS = 32;
 
-export function placeBucket(id: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < id.length; i++) {
-		h ^= id.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return ((h >>> 0) % PLACE_BUCKETS).toString(16).padStart(2, '0');
-}
+export const placeBucket = (id: string): string => hashBucket(id, PLACE_BUCKETS);
 
 export const placeDataPath = (id: string) => `/data/places/${placeBucket(id)}.json`;
 
