@@ -1,4 +1,5 @@
 import type { Lang, Text } from '../layers/types';
+import { fillSlots } from './slots';
 
 /** UI strings of the place and tour pages (/places/<id>, /tours/<id>, and their /en/ twins). */
 export const PLACE_STRINGS = {
@@ -42,5 +43,5 @@ export const PLACE_STRINGS = {
 export type PlaceKey = keyof typeof PLACE_STRINGS;
 
 export function ps(lang: Lang, key: PlaceKey, vars: Record<string, string | number> = {}): string {
-	return PLACE_STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+	return fillSlots(PLACE_STRINGS[key][lang], vars);
 }

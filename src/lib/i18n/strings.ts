@@ -1,4 +1,5 @@
 import type { Lang, Text } from '../layers/types';
+import { fillSlots } from './slots';
 
 /** Every UI string, in both languages. Layer titles and field labels live in the registry. */
 export const STRINGS = {
@@ -171,7 +172,7 @@ export function t(lang: Lang, key: StringKey): string {
 
 /** A string with its `{name}` slots filled (values are text: the page renders them as such). */
 export function tf(lang: Lang, key: StringKey, values: Record<string, string>): string {
-	return t(lang, key).replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot);
+	return fillSlots(t(lang, key), values);
 }
 
 export function pick(lang: Lang, text: Text | undefined): string {
