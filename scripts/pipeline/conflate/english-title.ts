@@ -152,9 +152,12 @@ export const isKind = (nameZh: string): boolean => Object.hasOwn(KIND_EN, nameZh
 
 /** "Garden house, 12 Wukang Road": the listing's kind (else that it is a historic building) and its address, or why there is none. */
 export function descriptiveTitle(nameZh: string, address: string | null | undefined, streetEn: (zh: string) => string | null): TitleResult {
-	const kind = kindOf(nameZh) ?? LISTED_KIND;
-	const where = addressInEnglish(address, streetEn);
-	return where.ok ? { ok: true, title: `${kind}, ${where.text}` } : where;
+	return titleAt(nameZh, addressInEnglish(address, streetEn));
+}
+
+/** The descriptive title for an address already read in English (or why it was not). */
+function titleAt(nameZh: string, where: ReturnType<typeof addressInEnglish>): TitleResult {
+	return where.ok ? { ok: true, title: `${kindOf(nameZh) ?? LISTED_KIND}, ${where.text}` } : where;
 }
 
 export interface EnglishTitleCounts {
@@ -196,7 +199,7 @@ export function titleInEnglish<F extends Titled>(features: readonly F[], streetE
 			counts.source += 1;
 			return { ...f, properties: { ...p, name_en: named, name_en_source: 'source' as const } };
 		}
-		const made = descriptiveTitle(p.name_zh, p.address, streetEn);
+		const made = titleAt(p.name_zh, where);
 		if (made.ok) {
 			counts.descriptive += 1;
 			return { ...f, properties: { ...p, name_en: made.title, name_en_source: 'descriptive' as const } };
