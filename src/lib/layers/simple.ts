@@ -1,5 +1,5 @@
 import { LABEL_LAYOUT, LABEL_PAINT, nameLabel } from './labels';
-import type { LayerDef } from './types';
+import type { LayerDef, Text } from './types';
 
 // Shanghai Metro's own line colours, so the map matches the signs in the stations.
 const METRO_COLORS: Record<string, string> = {
@@ -19,6 +19,11 @@ export function residencePerson(title: string): string {
 		.replace(/\d+$/, '')
 		.split(/\s*[\\/]\s*/)
 		.join('、');
+}
+
+/** What a residence is called on its page and as a tour stop: the person's home. */
+export function residenceTitle(person: string): Text {
+	return { zh: `${person}旧居`, en: `Former residence of ${person}` };
 }
 
 export const formerResidences: LayerDef = {

@@ -1,4 +1,5 @@
 import { parseShanghaiAddress } from '../geo/address';
+import { residenceTitle } from '../layers/simple';
 import { layerFeatures, type LayerFeature } from '../map/layer-data';
 /** The tours the pipeline resolved (static/data/tours.json), and the visitor's own stops resolved the same way. */
 export interface Stop {
@@ -61,7 +62,7 @@ export function stopFromFeature(layer: string, feature: LayerFeature, streets: S
 		layer,
 		id: String(p.id),
 		// A residence's record names the person (src/lib/layers/simple.ts); the stop is their home.
-		name_zh: text.title_zh ?? (layer === 'former-residences' ? `${String(p.name_zh)}旧居` : String(p.name_zh)),
+		name_zh: text.title_zh ?? (layer === 'former-residences' ? residenceTitle(String(p.name_zh)).zh : String(p.name_zh)),
 		name_en: text.title_en ?? str(p.name_en),
 		point,
 		year: p.year_built === null || p.year_built === undefined ? null : String(p.year_built),

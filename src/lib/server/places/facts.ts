@@ -4,6 +4,7 @@
  */
 import { layerById } from '$lib/layers';
 import { fieldText } from '$lib/layers/popup';
+import { residenceTitle } from '$lib/layers/simple';
 import type { Lang, Text } from '$lib/layers/types';
 import { CREDITS, type SourceCredit } from '$lib/sources';
 import type { PlaceCredit, PlaceFact } from '$lib/places/types';
@@ -22,10 +23,7 @@ const LINKED = new Set(['source', 'never_widened_url']);
 
 /** The title in each language: a former residence is the person's home; without an English name, the Chinese one. */
 export function placeName(layer: string, p: Props): Text {
-	if (layer === 'former-residences') {
-		const person = String(p.name_zh ?? '');
-		return { zh: `${person}旧居`, en: `Former residence of ${person}` };
-	}
+	if (layer === 'former-residences') return residenceTitle(String(p.name_zh ?? ''));
 	const zh = str(p.name_zh) ?? str(p.name) ?? str(p.address) ?? '未命名';
 	const en = str(p.name_en) ?? (zh === '未命名' ? 'Unnamed' : zh);
 	return { zh, en };
